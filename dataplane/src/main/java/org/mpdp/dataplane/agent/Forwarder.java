@@ -1,0 +1,212 @@
+package org.mpdp.dataplane.agent;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
+import org.mpdp.dataplane.counters.Counters;
+import org.mpdp.dataplane.port.MbufPool;
+import org.mpdp.dataplane.port.MbufPools;
+import org.mpdp.dataplane.port.Port;
+import org.mpdp.dataplane.port.PortConfig;
+import org.mpdp.dataplane.port.PortStats;
+
+/**
+ * Brings ports up, pairs them like l2fwd (0 with 1, 2 with 3, ...; a single port forwards to itself),
+ * runs one {@link ForwardingAgent} on its own thread, and tears everything down in order:
+ * loop stopped, ports stopped (drivers return their mbufs), pools checked for leaks, ports closed.
+ */
+public final class Forwarder implements AutoCloseable
+{
+    private final List<Port> ports = new ArrayList<>();
+    private final MbufPools pools;
+    private final Counters counters = new Counters(256);
+    private final List<ForwardingAgent.Route> routes = new ArrayList<>();
+    private final ForwardingAgent agent;
+    private final IdleStrategy idle;
+    private AgentRunner runner;
+    private boolean closed;
+
+    /**
+     * Opens the ports; does not start forwarding.
+     *
+     * @param portIds   ports to use, paired in order.
+     * @param config    configuration for every port.
+     * @param burstSize packets per burst.
+     * @param cpu       CPU for the loop thread, or -1.
+     * @param idle      what the loop does after an empty pass.
+     * @param dataRoom  mbuf data room, headroom included.
+     */
+    public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
+        final IdleStrategy idle, final int dataRoom)
+    {
+        if (portIds.isEmpty())
+        {
+            throw new IllegalArgumentException("no ports to forward between (give vdevs or PCI devices)");
+        }
+        this.idle = idle;
+        final int mbufs = MbufPools.size(portIds.size(), config.rxDesc() * config.rxQueues(),
+            config.txDesc() * config.txQueues(), burstSize, 2);
+        pools = new MbufPools(mbufs, MbufPool.DEFAULT_CACHE, dataRoom);
+        try
+        {
+            for (final int id : portIds)
+            {
+                ports.add(Port.open(id, config, pools));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            ports.forEach(Port::close);
+            pools.close();
+            throw ex;
+        }
+        for (int i = 0; i < ports.size(); i++)
+        {
+            final Port rx = ports.get(i);
+            final int peer = i ^ 1;
+            final Port tx = ports.get(peer < ports.size() ? peer : i);
+            for (int q = 0; q < config.rxQueues(); q++)
+            {
+                final String label = "port " + rx.id() + " " + rx.name() + " q" + q + " -> port " + tx.id() + " ";
+                routes.add(new ForwardingAgent.Route(rx.id(), q, tx.id(), q % config.txQueues(),
+                    counters.newCounter(label + "rx"), counters.newCounter(label + "tx"),
+                    counters.newCounter(label + "tx-dropped")));
+            }
+        }
+        agent = new ForwardingAgent(routes, burstSize, cpu);
+    }
+
+    /**
+     * Starts the loop on its own thread.
+     */
+    public void start()
+    {
+        runner = new AgentRunner(idle, Throwable::printStackTrace, null, agent);
+        AgentRunner.startOnThread(runner);
+    }
+
+    /**
+     * Stops the loop and waits for its thread to finish its pass.
+     */
+    public void stopLoop()
+    {
+        if (runner != null)
+        {
+            runner.close();
+            runner = null;
+        }
+    }
+
+    /**
+     * @return the opened ports.
+     */
+    public List<Port> ports()
+    {
+        return ports;
+    }
+
+    /**
+     * @return the forwarding routes with their counters.
+     */
+    public List<ForwardingAgent.Route> routes()
+    {
+        return routes;
+    }
+
+    /**
+     * @return the mbuf pools.
+     */
+    public MbufPools pools()
+    {
+        return pools;
+    }
+
+    /**
+     * @return packets sent by the loop so far, over all routes.
+     */
+    public long forwarded()
+    {
+        long sum = 0;
+        for (final ForwardingAgent.Route route : routes)
+        {
+            sum += route.tx().get();
+        }
+        return sum;
+    }
+
+    /**
+     * @return packets freed because a TX queue was full, over all routes.
+     */
+    public long txDropped()
+    {
+        long sum = 0;
+        for (final ForwardingAgent.Route route : routes)
+        {
+            sum += route.txDropped().get();
+        }
+        return sum;
+    }
+
+    /**
+     * Prints one line per route (loop counters) and per port (driver counters).
+     *
+     * @param out where to print.
+     */
+    public void printCounters(final PrintStream out)
+    {
+        for (final ForwardingAgent.Route r : routes)
+        {
+            out.printf("  route port %d q%d -> port %d q%d: rx %,d  tx %,d  tx-dropped %,d%n", r.rxPort(), r.rxQueue(),
+                r.txPort(), r.txQueue(), r.rx().get(), r.tx().get(), r.txDropped().get());
+        }
+        for (final Port port : ports)
+        {
+            final PortStats s = port.stats();
+            out.printf("  port %d %-12s ipackets %,d  opackets %,d  ibytes %,d  obytes %,d  imissed %,d  ierrors %,d" +
+                "  oerrors %,d  rx_nombuf %,d  link %s%n", port.id(), port.name(), s.ipackets(), s.opackets(),
+                s.ibytes(), s.obytes(), s.imissed(), s.ierrors(), s.oerrors(), s.rxNombuf(), port.link());
+        }
+    }
+
+    /**
+     * Stops the loop and the ports, then reports mbufs still out of the pools: with every port
+     * stopped, a non-zero count is a leak.
+     *
+     * @return mbufs in use after every port stopped.
+     */
+    public int stopAndCountLeaks()
+    {
+        stopLoop();
+        ports.forEach(Port::stop);
+        int inUse = 0;
+        for (final MbufPool pool : pools.all())
+        {
+            inUse += pool.inUse();
+        }
+        return inUse;
+    }
+
+    /**
+     * Stops everything and frees ports and pools.
+     */
+    @Override
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            stopLoop();
+            ports.forEach(Port::close);
+            pools.close();
+            for (final ForwardingAgent.Route r : routes)
+            {
+                r.rx().close();
+                r.tx().close();
+                r.txDropped().close();
+            }
+        }
+    }
+}
