@@ -1,0 +1,22 @@
+# Installs the OS packages mpdp needs, once: only what is missing, only as root, without prompts.
+
+MPDP_DEB_PACKAGES=(libdpdk-dev dpdk dpdk-dev pkg-config gcc libc6-dev tshark tcpdump iproute2 unzip curl python3 procps kmod)
+
+mpdp_install_deps() {
+    local missing=() p
+    for p in "${MPDP_DEB_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "mpdp: missing packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
+        return 1
+    fi
+    echo "mpdp: installing ${missing[*]} (apt-get)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    # tshark asks whether non-root users may capture; answer no without a prompt.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections 2>/dev/null || true
+    apt-get update -qq >&2 || { echo "mpdp: apt-get update failed" >&2; return 1; }
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
+        { echo "mpdp: apt-get install ${missing[*]} failed" >&2; return 1; }
+}

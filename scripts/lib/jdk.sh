@@ -1,0 +1,39 @@
+# Finds a JDK >= 22 (FFM is final from 22; mpdp builds for 25). Sets MPDP_JAVA_HOME or fails clearly.
+# Order: $JAVA_HOME, then every JDK under /usr/lib/jvm, newest first.
+
+mpdp_java_major() {
+    # prints the major version of the JDK at $1, or nothing
+    local v
+    [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
+    printf '%s' "${v%%.*}"
+}
+
+mpdp_find_jdk() {
+    local want=${MPDP_MIN_JDK:-25} candidate major best="" best_major=0
+    for candidate in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
+        [ -d "$candidate" ] || continue
+        major=$(mpdp_java_major "$candidate")
+        [ -n "$major" ] || continue
+        if [ "$candidate" = "${JAVA_HOME:-}" ] && [ "$major" -ge "$want" ]; then
+            best=$candidate; best_major=$major; break
+        fi
+        if [ "$major" -ge "$want" ] && [ "$major" -gt "$best_major" ]; then
+            best=$candidate; best_major=$major
+        fi
+    done
+    if [ -z "$best" ]; then
+        {
+            echo "mpdp: no JDK >= $want found (looked at \$JAVA_HOME=${JAVA_HOME:-unset} and /usr/lib/jvm/*)."
+            echo "mpdp: found instead:"
+            for candidate in /usr/lib/jvm/*; do
+                major=$(mpdp_java_major "$candidate"); [ -n "$major" ] && echo "        $candidate (Java $major)"
+            done
+            echo "mpdp: install a JDK $want (e.g. Temurin 25) under /usr/lib/jvm or point JAVA_HOME at one."
+            echo "mpdp: (the FFM API is final from JDK 22; mpdp is compiled for release $want)"
+        } >&2
+        return 1
+    fi
+    MPDP_JAVA_HOME=$best
+    export MPDP_JAVA_HOME
+}
