@@ -91,8 +91,8 @@ public final class DemoCommand implements Callable<Integer>
                 }
                 forwarded = forwarder.forwarded();
                 forwarder.printCounters(out);
-                final int leaked = forwarder.stopAndCountLeaks();
-                out.println("  mbufs still in use after stop: " + leaked);
+                final int leaked = forwarder.closePortsAndCountLeaks();
+                out.println("  mbufs still in use after the ports closed: " + leaked);
             }
             final List<String> lines = tcpdump(outFile);
             out.println("  capture had " + expected + " frames; mpdp forwarded " + forwarded + "; tcpdump reads " +

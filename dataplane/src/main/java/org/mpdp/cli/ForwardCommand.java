@@ -186,9 +186,9 @@ public final class ForwardCommand implements Callable<Integer>
             final double pps = (total - measureStartCount) / seconds;
             out.println("mpdp forward: stopped; counters:");
             forwarder.printCounters(out);
-            final int leaked = forwarder.stopAndCountLeaks();
+            final int leaked = forwarder.closePortsAndCountLeaks();
             out.printf(Locale.ROOT, "mpdp forward: %,d packets forwarded, %.2f Mpps over %.1f s%s, tx-dropped %,d, " +
-                "GC cycles %d, mbufs still in use after stop %d%n", total, pps / 1e6, seconds,
+                "GC cycles %d, mbufs still in use after the ports closed %d%n", total, pps / 1e6, seconds,
                 warmup > 0 ? " after warm-up" : "", forwarder.txDropped(), gc, leaked);
             if (result)
             {

@@ -16,7 +16,7 @@ import org.mpdp.dataplane.port.PortStats;
 /**
  * Brings ports up, pairs them like l2fwd (0 with 1, 2 with 3, ...; a single port forwards to itself),
  * runs one {@link ForwardingAgent} on its own thread, and tears everything down in order:
- * loop stopped, ports stopped (drivers return their mbufs), pools checked for leaks, ports closed.
+ * loop stopped, ports stopped and closed (drivers return their mbufs), pools checked for leaks, pools freed.
  */
 public final class Forwarder implements AutoCloseable
 {
@@ -172,15 +172,16 @@ public final class Forwarder implements AutoCloseable
     }
 
     /**
-     * Stops the loop and the ports, then reports mbufs still out of the pools: with every port
-     * stopped, a non-zero count is a leak.
+     * Stops the loop, stops and closes the ports, then reports mbufs still out of the pools. Closing
+     * matters: a stopped port may keep mbufs (net_pcap's infinite_rx holds the whole capture in
+     * mbufs until its queue is released), a closed one holds none, so any count left is a leak.
      *
-     * @return mbufs in use after every port stopped.
+     * @return mbufs in use after every port closed.
      */
-    public int stopAndCountLeaks()
+    public int closePortsAndCountLeaks()
     {
         stopLoop();
-        ports.forEach(Port::stop);
+        ports.forEach(Port::close);
         int inUse = 0;
         for (final MbufPool pool : pools.all())
         {

@@ -122,7 +122,7 @@ final class RingPairIT
                 }
                 assertEquals(total, forwarder.forwarded());
                 assertEquals(0, forwarder.txDropped());
-                assertEquals(0, forwarder.stopAndCountLeaks(), "forwarder's pool leaked mbufs");
+                assertEquals(0, forwarder.closePortsAndCountLeaks(), "forwarder's pool leaked mbufs");
             }
             x.close();
             y.close();
