@@ -168,9 +168,30 @@ public final class ForwardBench implements Callable<Integer>
         }
     }
 
+    private String otherCpus()
+    {
+        final List<String> cpus = new ArrayList<>();
+        for (int c = 0; c < Runtime.getRuntime().availableProcessors(); c++)
+        {
+            if (c != cpu)
+            {
+                cpus.add(Integer.toString(c));
+            }
+        }
+        return String.join(",", cpus);
+    }
+
     private long[] runMpdp(final List<String> vdevs) throws IOException, InterruptedException
     {
         final List<String> cmd = new ArrayList<>();
+        // testpmd's forwarding lcore has its CPU to itself (its main lcore sits on CPU 0); give mpdp the
+        // same: the JVM's own threads (GC, JIT, main) start on the other CPUs and only the forwarding
+        // thread pins itself to --cpu.
+        final String others = otherCpus();
+        if (!others.isEmpty())
+        {
+            cmd.addAll(List.of("taskset", "-c", others));
+        }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MpdpCommand.class.getName(), "forward",

@@ -251,7 +251,9 @@ public final class Eal implements AutoCloseable
     }
 
     /**
-     * rte_eal_cleanup. Ports must be stopped and closed first.
+     * rte_eal_cleanup. Ports must be stopped and closed first. With hugepages, DPDK 22.11 keeps its
+     * memory mappings until the process exits, so reserved pages come back only then (HugepagesIT
+     * runs its EAL in a child JVM for this reason).
      */
     @Override
     public void close()
