@@ -1,0 +1,359 @@
+package org.mpdp.dataplane.wire;
+
+import static org.mpdp.dataplane.wire.Bytes.u16;
+import static org.mpdp.dataplane.wire.Bytes.u32;
+import static org.mpdp.dataplane.wire.Bytes.u64;
+import static org.mpdp.dataplane.wire.Bytes.u8;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Parses a frame in place: Ethernet (802.1Q / QinQ), IPv4 with options or IPv6 with extension
+ * headers, TCP and its option list, and every MPTCP option in it. Each header's length is checked
+ * against what is left of the frame before a field is read; a broken rule ends parsing with a
+ * {@link Malformed} code and a count, never an exception or a read past the frame.
+ */
+public final class PacketParser
+{
+    /** EtherType IPv4. */
+    public static final int ETHERTYPE_IPV4 = 0x0800;
+    /** EtherType IPv6. */
+    public static final int ETHERTYPE_IPV6 = 0x86DD;
+    /** 802.1Q tag. */
+    public static final int ETHERTYPE_VLAN = 0x8100;
+    /** 802.1ad service tag. */
+    public static final int ETHERTYPE_QINQ = 0x88A8;
+    /** Pre-standard QinQ tag. */
+    public static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    /** IP protocol TCP. */
+    public static final int PROTO_TCP = 6;
+
+    static final int ETH_HEADER_LENGTH = 14;
+    static final int VLAN_TAG_LENGTH = 4;
+    static final int SLL_HEADER_LENGTH = 16;
+    static final int SLL2_HEADER_LENGTH = 20;
+    static final int IPV4_MIN_HEADER_LENGTH = 20;
+    static final int IPV6_HEADER_LENGTH = 40;
+    static final int TCP_MIN_HEADER_LENGTH = 20;
+    static final int MAX_IPV6_EXTENSIONS = 8;
+
+    private static final int TCPOPT_EOL = 0;
+    private static final int TCPOPT_NOP = 1;
+
+    /** Packets per {@link Malformed} code, indexed by code. */
+    private final long[] malformedCounts = new long[Malformed.COUNT];
+
+    /**
+     * Parses an Ethernet frame.
+     *
+     * @param s      segment holding the frame.
+     * @param frame  offset of the frame's first byte.
+     * @param length frame length.
+     * @param out    reused result holder.
+     * @return {@code out.status}.
+     */
+    public int parseEthernet(final MemorySegment s, final long frame, final int length, final ParsedPacket out)
+    {
+        out.reset(length);
+        if (length < ETH_HEADER_LENGTH)
+        {
+            return malformed(out, Malformed.ETH_TRUNCATED);
+        }
+        int offset = 12;
+        int type = u16(s, frame + offset);
+        while (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD)
+        {
+            if (out.vlanCount == 2 || offset + 2 + VLAN_TAG_LENGTH > length)
+            {
+                return malformed(out, Malformed.VLAN_TRUNCATED);
+            }
+            final int vid = u16(s, frame + offset + 2) & 0x0FFF;
+            if (out.vlanCount == 0)
+            {
+                out.vlanOuter = vid;
+            }
+            else
+            {
+                out.vlanInner = vid;
+            }
+            out.vlanCount++;
+            offset += VLAN_TAG_LENGTH;
+            type = u16(s, frame + offset);
+        }
+        return parseL3(s, frame, offset + 2, type, length, out);
+    }
+
+    /**
+     * Parses a Linux cooked capture (LINKTYPE_LINUX_SLL, 16-byte header) frame.
+     *
+     * @param s      segment.
+     * @param frame  offset of the frame.
+     * @param length frame length.
+     * @param out    result holder.
+     * @return {@code out.status}.
+     */
+    public int parseLinuxSll(final MemorySegment s, final long frame, final int length, final ParsedPacket out)
+    {
+        out.reset(length);
+        if (length < SLL_HEADER_LENGTH)
+        {
+            return malformed(out, Malformed.ETH_TRUNCATED);
+        }
+        return parseL3(s, frame, SLL_HEADER_LENGTH, u16(s, frame + 14), length, out);
+    }
+
+    /**
+     * Parses a Linux cooked capture v2 (LINKTYPE_LINUX_SLL2, 20-byte header) frame.
+     *
+     * @param s      segment.
+     * @param frame  offset of the frame.
+     * @param length frame length.
+     * @param out    result holder.
+     * @return {@code out.status}.
+     */
+    public int parseLinuxSll2(final MemorySegment s, final long frame, final int length, final ParsedPacket out)
+    {
+        out.reset(length);
+        if (length < SLL2_HEADER_LENGTH)
+        {
+            return malformed(out, Malformed.ETH_TRUNCATED);
+        }
+        return parseL3(s, frame, SLL2_HEADER_LENGTH, u16(s, frame), length, out);
+    }
+
+    /**
+     * Parses a raw IP packet (LINKTYPE_RAW): version from the first nibble.
+     *
+     * @param s      segment.
+     * @param frame  offset of the packet.
+     * @param length packet length.
+     * @param out    result holder.
+     * @return {@code out.status}.
+     */
+    public int parseRawIp(final MemorySegment s, final long frame, final int length, final ParsedPacket out)
+    {
+        out.reset(length);
+        if (length < 1)
+        {
+            return malformed(out, Malformed.IPV4_TRUNCATED);
+        }
+        final int version = u8(s, frame) >>> 4;
+        return parseL3(s, frame, 0, version == 6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4, length, out);
+    }
+
+    private int parseL3(final MemorySegment s, final long frame, final int l3, final int type, final int length,
+        final ParsedPacket out)
+    {
+        out.etherType = type;
+        out.l3Offset = l3;
+        if (type == ETHERTYPE_IPV4)
+        {
+            return parseIpv4(s, frame, l3, length, out);
+        }
+        if (type == ETHERTYPE_IPV6)
+        {
+            return parseIpv6(s, frame, l3, length, out);
+        }
+        out.status = ParsedPacket.NOT_TCP;
+        return out.status;
+    }
+
+    private int parseIpv4(final MemorySegment s, final long frame, final int l3, final int length, final ParsedPacket out)
+    {
+        if (length - l3 < IPV4_MIN_HEADER_LENGTH)
+        {
+            return malformed(out, Malformed.IPV4_TRUNCATED);
+        }
+        final int versionIhl = u8(s, frame + l3);
+        final int headerLength = (versionIhl & 0x0F) * 4;
+        if (versionIhl >>> 4 != 4 || headerLength < IPV4_MIN_HEADER_LENGTH || l3 + headerLength > length)
+        {
+            return malformed(out, Malformed.IPV4_BAD_HEADER_LENGTH);
+        }
+        final int totalLength = u16(s, frame + l3 + 2);
+        if (totalLength < headerLength || l3 + totalLength > length)
+        {
+            return malformed(out, Malformed.IPV4_BAD_TOTAL_LENGTH);
+        }
+        out.ipVersion = 4;
+        out.ipProtocol = u8(s, frame + l3 + 9);
+        out.srcV4 = u32(s, frame + l3 + 12);
+        out.dstV4 = u32(s, frame + l3 + 16);
+        out.ipEnd = l3 + totalLength;
+        // MF set or a non-zero offset: a fragment, whose TCP header may be elsewhere (RFC 791).
+        if ((u16(s, frame + l3 + 6) & 0x3FFF) != 0)
+        {
+            out.status = ParsedPacket.FRAGMENT;
+            return out.status;
+        }
+        return out.ipProtocol == PROTO_TCP ? parseTcp(s, frame, l3 + headerLength, out) : notTcp(out);
+    }
+
+    private int parseIpv6(final MemorySegment s, final long frame, final int l3, final int length, final ParsedPacket out)
+    {
+        if (length - l3 < IPV6_HEADER_LENGTH || u8(s, frame + l3) >>> 4 != 6)
+        {
+            return malformed(out, Malformed.IPV6_TRUNCATED);
+        }
+        final int payloadLength = u16(s, frame + l3 + 4);
+        if (l3 + IPV6_HEADER_LENGTH + payloadLength > length)
+        {
+            return malformed(out, Malformed.IPV6_BAD_PAYLOAD_LENGTH);
+        }
+        out.ipVersion = 6;
+        out.srcV6High = u64(s, frame + l3 + 8);
+        out.srcV6Low = u64(s, frame + l3 + 16);
+        out.dstV6High = u64(s, frame + l3 + 24);
+        out.dstV6Low = u64(s, frame + l3 + 32);
+        out.ipEnd = l3 + IPV6_HEADER_LENGTH + payloadLength;
+        int next = u8(s, frame + l3 + 6);
+        int offset = l3 + IPV6_HEADER_LENGTH;
+        for (int i = 0; i <= MAX_IPV6_EXTENSIONS; i++)
+        {
+            switch (next)
+            {
+                case 0, 43, 60 -> // hop-by-hop, routing, destination options: (len + 1) * 8 bytes
+                {
+                    if (offset + 2 > out.ipEnd)
+                    {
+                        return malformed(out, Malformed.IPV6_BAD_EXTENSION);
+                    }
+                    final int extLength = (u8(s, frame + offset + 1) + 1) * 8;
+                    if (offset + extLength > out.ipEnd)
+                    {
+                        return malformed(out, Malformed.IPV6_BAD_EXTENSION);
+                    }
+                    next = u8(s, frame + offset);
+                    offset += extLength;
+                }
+                case 51 -> // authentication header: (len + 2) * 4 bytes
+                {
+                    if (offset + 2 > out.ipEnd || offset + (u8(s, frame + offset + 1) + 2) * 4 > out.ipEnd)
+                    {
+                        return malformed(out, Malformed.IPV6_BAD_EXTENSION);
+                    }
+                    final int extLength = (u8(s, frame + offset + 1) + 2) * 4;
+                    next = u8(s, frame + offset);
+                    offset += extLength;
+                }
+                case 44 -> // fragment header
+                {
+                    out.ipProtocol = next;
+                    out.status = ParsedPacket.FRAGMENT;
+                    return out.status;
+                }
+                default ->
+                {
+                    out.ipProtocol = next;
+                    return next == PROTO_TCP ? parseTcp(s, frame, offset, out) : notTcp(out);
+                }
+            }
+        }
+        return malformed(out, Malformed.IPV6_BAD_EXTENSION);
+    }
+
+    private int parseTcp(final MemorySegment s, final long frame, final int l4, final ParsedPacket out)
+    {
+        final int end = out.ipEnd;
+        if (end - l4 < TCP_MIN_HEADER_LENGTH)
+        {
+            return malformed(out, Malformed.TCP_TRUNCATED);
+        }
+        final int headerLength = (u8(s, frame + l4 + 12) >>> 4) * 4;
+        if (headerLength < TCP_MIN_HEADER_LENGTH || l4 + headerLength > end)
+        {
+            return malformed(out, Malformed.TCP_BAD_DATA_OFFSET);
+        }
+        out.l4Offset = l4;
+        out.srcPort = u16(s, frame + l4);
+        out.dstPort = u16(s, frame + l4 + 2);
+        out.seq = u32(s, frame + l4 + 4);
+        out.ack = u32(s, frame + l4 + 8);
+        out.tcpFlags = u8(s, frame + l4 + 13);
+        out.window = u16(s, frame + l4 + 14);
+        out.tcpHeaderLength = headerLength;
+        out.payloadOffset = l4 + headerLength;
+        out.payloadLength = end - out.payloadOffset;
+        out.status = ParsedPacket.TCP;
+        walkOptions(s, frame, l4 + TCP_MIN_HEADER_LENGTH, l4 + headerLength, out);
+        return out.status;
+    }
+
+    /** RFC 9293 3.1 option walk with Linux's guards: EOL ends, NOP skips, length < 2 or past the end stops. */
+    private void walkOptions(final MemorySegment s, final long frame, final int start, final int end,
+        final ParsedPacket out)
+    {
+        int o = start;
+        while (o < end)
+        {
+            final int kind = u8(s, frame + o);
+            if (kind == TCPOPT_EOL)
+            {
+                return;
+            }
+            if (kind == TCPOPT_NOP)
+            {
+                o++;
+                continue;
+            }
+            if (o + 2 > end)
+            {
+                optionMalformed(out, Malformed.OPTION_BAD_LENGTH);
+                return;
+            }
+            final int length = u8(s, frame + o + 1);
+            if (length < 2)
+            {
+                optionMalformed(out, Malformed.OPTION_BAD_LENGTH);
+                return;
+            }
+            if (o + length > end)
+            {
+                optionMalformed(out, Malformed.OPTION_TRUNCATED);
+                return;
+            }
+            if (kind == Mptcp.OPTION_KIND)
+            {
+                final int reason = MptcpOptionParser.parse(s, frame, frame + o, length, out.tcpFlags, out.mptcp);
+                if (reason != Malformed.NONE)
+                {
+                    malformedCounts[reason]++;
+                    if (out.mptcp.malformed == Malformed.NONE)
+                    {
+                        out.mptcp.malformed = reason;
+                    }
+                }
+            }
+            o += length;
+        }
+    }
+
+    private int notTcp(final ParsedPacket out)
+    {
+        out.status = ParsedPacket.NOT_TCP;
+        return out.status;
+    }
+
+    private int malformed(final ParsedPacket out, final int reason)
+    {
+        malformedCounts[reason]++;
+        out.malformed = reason;
+        out.status = ParsedPacket.MALFORMED;
+        return out.status;
+    }
+
+    private void optionMalformed(final ParsedPacket out, final int reason)
+    {
+        malformedCounts[reason]++;
+        out.tcpOptionMalformed = reason;
+    }
+
+    /**
+     * @param reason a {@link Malformed} code.
+     * @return how many packets or options were rejected for it.
+     */
+    public long malformedCount(final int reason)
+    {
+        return malformedCounts[reason];
+    }
+}
