@@ -28,7 +28,7 @@ final class TcpdumpDecodeTest
     private static final Path CAPTURES = Path.of(System.getProperty("mpdp.captures", "../shared/captures"))
         .toAbsolutePath().normalize();
     /** A packet line of a .out file starts with its number (tcpdump -#). */
-    private static final Pattern PACKET_LINE = Pattern.compile("^\\s*\\d+\\s+\\d{4}-\\d\\d-\\d\\d .*");
+    private static final Pattern PACKET_LINE = Pattern.compile("^(\\s*\\d+\\s+\\d{4}-\\d\\d-\\d\\d |\\d\\d:\\d\\d:).*");
 
     private static List<Path> captures() throws IOException
     {
@@ -48,12 +48,16 @@ final class TcpdumpDecodeTest
             return Stream.of(dynamicTest("tcpdump captures", () -> assumeTrue(false, "no captures at " + CAPTURES +
                 "/tcpdump (set -Dmpdp.captures=DIR): tcpdump decode comparison not run")));
         }
-        return captures().stream().map(pcap -> dynamicTest(pcap.getFileName().toString(), () -> compare(pcap)));
+        final Stream<DynamicTest> tcpdump = captures().stream().map(pcap -> dynamicTest(
+            pcap.getFileName().toString(), () -> compare(pcap, Path.of(pcap.toString().replace(".pcap", ".out")))));
+        // ptcpdump's decode (tcpdump's printer, one line per packet, no packet numbers).
+        final Path ptcpdump = CAPTURES.resolve("ptcpdump/mptcp.pcap");
+        return Files.isRegularFile(ptcpdump) ? Stream.concat(tcpdump, Stream.of(dynamicTest("ptcpdump/mptcp.pcap",
+            () -> compare(ptcpdump, CAPTURES.resolve("ptcpdump/mptcp.pcap.out.txt"))))) : tcpdump;
     }
 
-    private static void compare(final Path pcap) throws IOException
+    private static void compare(final Path pcap, final Path out) throws IOException
     {
-        final Path out = Path.of(pcap.toString().replace(".pcap", ".out"));
         final List<String> lines = packetLines(Files.readAllLines(out));
         final PacketParser parser = new PacketParser();
         final ParsedPacket p = new ParsedPacket();
