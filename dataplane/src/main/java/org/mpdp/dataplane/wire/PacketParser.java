@@ -175,13 +175,15 @@ public final class PacketParser
         {
             return malformed(out, Malformed.IPV4_BAD_TOTAL_LENGTH);
         }
+        final long fragTtlProto = u64(s, frame + l3 + 4);
+        final long addresses = u64(s, frame + l3 + 12);
         out.ipVersion = 4;
-        out.ipProtocol = u8(s, frame + l3 + 9);
-        out.srcV4 = u32(s, frame + l3 + 12);
-        out.dstV4 = u32(s, frame + l3 + 16);
+        out.ipProtocol = (int)(fragTtlProto >>> 16) & 0xFF;
+        out.srcV4 = (int)(addresses >>> 32);
+        out.dstV4 = (int)addresses;
         out.ipEnd = l3 + totalLength;
         // MF set or a non-zero offset: a fragment, whose TCP header may be elsewhere (RFC 791).
-        if ((u16(s, frame + l3 + 6) & 0x3FFF) != 0)
+        if ((fragTtlProto >>> 32 & 0x3FFF) != 0)
         {
             out.status = ParsedPacket.FRAGMENT;
             return out.status;
@@ -264,13 +266,16 @@ public final class PacketParser
         {
             return malformed(out, Malformed.TCP_BAD_DATA_OFFSET);
         }
+        // Two 8-byte reads cover ports, sequence, acknowledgment, offset, flags and window.
+        final long portsSeq = u64(s, frame + l4);
+        final long ackFlags = u64(s, frame + l4 + 8);
         out.l4Offset = l4;
-        out.srcPort = u16(s, frame + l4);
-        out.dstPort = u16(s, frame + l4 + 2);
-        out.seq = u32(s, frame + l4 + 4);
-        out.ack = u32(s, frame + l4 + 8);
-        out.tcpFlags = u8(s, frame + l4 + 13);
-        out.window = u16(s, frame + l4 + 14);
+        out.srcPort = (int)(portsSeq >>> 48);
+        out.dstPort = (int)(portsSeq >>> 32) & 0xFFFF;
+        out.seq = (int)portsSeq;
+        out.ack = (int)(ackFlags >>> 32);
+        out.tcpFlags = (int)(ackFlags >>> 16) & 0xFF;
+        out.window = (int)ackFlags & 0xFFFF;
         out.tcpHeaderLength = headerLength;
         out.payloadOffset = l4 + headerLength;
         out.payloadLength = end - out.payloadOffset;
@@ -301,7 +306,7 @@ public final class PacketParser
                 optionMalformed(out, Malformed.OPTION_BAD_LENGTH);
                 return;
             }
-            final int length = u8(s, frame + o + 1);
+            final int length = u16(s, frame + o) & 0xFF;
             if (length < 2)
             {
                 optionMalformed(out, Malformed.OPTION_BAD_LENGTH);

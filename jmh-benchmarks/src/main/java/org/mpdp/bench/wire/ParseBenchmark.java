@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ParseBenchmark
 {
     /** Frames per invocation; the capture's frames repeat to fill it. */
-    public static final int FRAMES = 4096;
+    public static final int FRAMES = 512;
     private static final int SLOT = 2048;
     private static final int HEADROOM = 128;
 
