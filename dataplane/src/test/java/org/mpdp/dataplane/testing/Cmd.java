@@ -173,6 +173,25 @@ public final class Cmd
         }
 
         /**
+         * @return the process id; for {@code ip netns exec NS tool} it is the tool's, since ip execs it.
+         */
+        public long pid()
+        {
+            return process.pid();
+        }
+
+        /**
+         * Sends a signal with kill(1), e.g. {@code INT} to make tcpdump flush and exit.
+         *
+         * @param signal signal name without the SIG prefix.
+         * @throws IllegalStateException when kill fails (it does when the process has already gone).
+         */
+        public void signal(final String signal)
+        {
+            run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(process.pid())).ok();
+        }
+
+        /**
          * @return whether the process still runs.
          */
         public boolean alive()
