@@ -37,6 +37,9 @@ public final class PacketParser
     static final int TCP_MIN_HEADER_LENGTH = 20;
     static final int MAX_IPV6_EXTENSIONS = 8;
 
+    /** NOP, NOP, kind 8 (timestamps), length 10. */
+    private static final int ALIGNED_TIMESTAMP_HEADER = 0x0101080A;
+    private static final int ALIGNED_TIMESTAMP_LENGTH = 12;
     private static final int TCPOPT_EOL = 0;
     private static final int TCPOPT_NOP = 1;
 
@@ -289,6 +292,12 @@ public final class PacketParser
         final ParsedPacket out)
     {
         int o = start;
+        // Most segments start with NOP, NOP, timestamps (RFC 7323 appendix A layout): skip all 12 bytes
+        // with one read, as Linux's tcp_parse_aligned_timestamp does.
+        if (o + ALIGNED_TIMESTAMP_LENGTH <= end && u32(s, frame + o) == ALIGNED_TIMESTAMP_HEADER)
+        {
+            o += ALIGNED_TIMESTAMP_LENGTH;
+        }
         while (o < end)
         {
             final int kind = u8(s, frame + o);
