@@ -52,9 +52,12 @@ public final class ProtocolBench
         final Collection<RunResult> results = new Runner(options.build()).run();
 
         final Map<String, double[]> byName = new LinkedHashMap<>();
+        final Map<String, String> units = new LinkedHashMap<>();
         for (final RunResult r : results)
         {
-            final String name = r.getParams().getBenchmark().replaceFirst("^org\\.mpdp\\.bench\\.", "");
+            final String length = r.getParams().getParam("payloadLength");
+            final String name = r.getParams().getBenchmark().replaceFirst("^org\\.mpdp\\.bench\\.", "") +
+                (length == null ? "" : "[" + length + " B]");
             final double score = r.getPrimaryResult().getScore();
             var alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
             if (alloc == null)
@@ -63,33 +66,31 @@ public final class ProtocolBench
             }
             final double bytesPerOp = alloc == null ? Double.NaN : alloc.getScore();
             byName.put(name, new double[] {score, bytesPerOp});
+            units.put(name, r.getPrimaryResult().getScoreUnit());
         }
         System.out.println();
         System.out.println("bench protocol summary (one core, JMH, same run):");
         final List<String> lines = new ArrayList<>();
-        byName.forEach((name, v) -> lines.add(String.format(Locale.ROOT, "  %-48s %,18.0f ops/s   %8.3f B/op", name,
-            v[0], v[1])));
+        byName.forEach((name, v) -> lines.add(String.format(Locale.ROOT, "  %-48s %,18.2f %-7s %8.3f B/op", name,
+            v[0], units.get(name), v[1])));
         lines.forEach(System.out::println);
-        final double parse = find(byName, "ParseBenchmark.parse");
-        final double jdk = find(byName, "HmacBenchmark.jdk");
-        final double batched = find(byName, "HmacBenchmark.batched");
-        final double scalar = find(byName, "ChecksumBenchmark.scalar");
-        final double vector = find(byName, "ChecksumBenchmark.vector");
+        final double parse = find(byName, "wire.ParseBenchmark.parse");
+        final double jdk = find(byName, "crypto.HmacBenchmark.jdkMacFixedKey");
+        final double batched = find(byName, "crypto.HmacBenchmark.batchedVector");
+        // The checksum ratio is taken at an MSS-sized payload; the 64-byte row is in the table above.
+        final double scalar = find(byName, "crypto.ChecksumBenchmark.scalar[1400 B]");
+        final double vector = find(byName, "crypto.ChecksumBenchmark.vector[1400 B]");
+        System.out.printf(Locale.ROOT, "  (64-byte payloads: checksum vector/scalar = %.2f)%n",
+            find(byName, "crypto.ChecksumBenchmark.vector[64 B]") / find(byName, "crypto.ChecksumBenchmark.scalar[64 B]"));
         System.out.printf(Locale.ROOT, "parse Mpps = %.2f%n", parse / 1e6);
         System.out.printf(Locale.ROOT, "hmac batched/jdk = %.2f%n", batched / jdk);
         System.out.printf(Locale.ROOT, "checksum vector/scalar = %.2f%n", vector / scalar);
     }
 
-    /** Score of the first benchmark whose name starts with the prefix (sums nothing: one match expected). */
-    private static double find(final Map<String, double[]> byName, final String prefix)
+    /** Score of the benchmark with exactly that name (and parameter suffix), or NaN when it did not run. */
+    private static double find(final Map<String, double[]> byName, final String name)
     {
-        for (final Map.Entry<String, double[]> e : byName.entrySet())
-        {
-            if (e.getKey().startsWith(prefix))
-            {
-                return e.getValue()[0];
-            }
-        }
-        return Double.NaN;
+        final double[] v = byName.get(name);
+        return v == null ? Double.NaN : v[0];
     }
 }
