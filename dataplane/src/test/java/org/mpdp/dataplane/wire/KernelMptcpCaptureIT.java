@@ -224,6 +224,7 @@ final class KernelMptcpCaptureIT
                     Tshark.decodeAsData(spec.port()).toArray(String[]::new));
                 System.out.println("KernelMptcpCaptureIT " + name + " mpdp vs tshark: " + decoded);
                 assertTrue(decoded.mptcpFrames() > 0 && decoded.fieldsCompared() > 0, decoded.toString());
+                AnalyzerAgreement.assertAgrees(result.capture().merged(), frames, spec);
                 return s;
             }
         }

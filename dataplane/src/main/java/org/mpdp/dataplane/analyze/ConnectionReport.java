@@ -1,0 +1,66 @@
+package org.mpdp.dataplane.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.mpdp.dataplane.track.ConnectionView;
+import org.mpdp.dataplane.track.SubflowView;
+import org.mpdp.dataplane.track.Tracker;
+
+/**
+ * One connection as the analyzer reports it (built after tracking; allocation is fine here).
+ *
+ * @param order            position in the capture (0-based).
+ * @param version          MPTCP version.
+ * @param clientKey        Key-A.
+ * @param serverKey        Key-B.
+ * @param clientToken      token of Key-A.
+ * @param serverToken      token of Key-B.
+ * @param clientIdsn       IDSN of Key-A.
+ * @param serverIdsn       IDSN of Key-B.
+ * @param checksum         DSS checksums negotiated.
+ * @param subflows         subflows, initial first.
+ * @param toServer         data-level bytes client to server.
+ * @param toClient         data-level bytes server to client.
+ * @param reinjected       data-level bytes mapped more than once.
+ * @param hmacFailures     MP_JOIN and ADD_ADDR HMACs that failed.
+ * @param checksumFailures DSS checksums that failed.
+ * @param end              data_fin, fastclose, rst or open.
+ */
+public record ConnectionReport(int order, int version, long clientKey, long serverKey, int clientToken,
+    int serverToken, long clientIdsn, long serverIdsn, boolean checksum, List<SubflowView> subflows, long toServer,
+    long toClient, long reinjected, int hmacFailures, int checksumFailures, String end)
+{
+    static ConnectionReport of(final Tracker tracker, final int slot)
+    {
+        final ConnectionView v = ConnectionView.of(tracker, slot);
+        if (v == null)
+        {
+            return null;
+        }
+        final List<SubflowView> subflows = new ArrayList<>(SubflowView.ofConnection(tracker, slot));
+        return new ConnectionReport(v.order(), v.version(), v.keyA(), v.keyB(), v.tokenA(), v.tokenB(), v.idsnA(),
+            v.idsnB(), v.checksum(), subflows, tracker.dataBytes(slot, 0), tracker.dataBytes(slot, 1),
+            v.reinjectedBytes(), v.hmacFailures(), v.checksumFailures(), v.end());
+    }
+
+    void appendJson(final StringBuilder b)
+    {
+        b.append(String.format(Locale.ROOT, "{\"version\":%d,\"client_key\":\"0x%016x\",\"server_key\":\"0x%016x\"," +
+            "\"client_token\":\"0x%08x\",\"server_token\":\"0x%08x\",\"client_idsn\":\"0x%016x\"," +
+            "\"server_idsn\":\"0x%016x\",\"checksum\":%b,\"subflows\":[", version, clientKey, serverKey, clientToken,
+            serverToken, clientIdsn, serverIdsn, checksum));
+        for (int i = 0; i < subflows.size(); i++)
+        {
+            final SubflowView s = subflows.get(i);
+            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"client\":\"%s\",\"server\":\"%s\"," +
+                "\"role\":\"%s\",\"backup\":%b,\"join_hmac_ok\":%s,\"packets\":%d,\"payload_bytes\":%d}", s.client(),
+                s.server(), s.role(), s.backup(), s.role().equals("join") ? Boolean.toString(s.joinHmacOk()) : "null",
+                s.packets(), s.payloadBytes()));
+        }
+        b.append(String.format(Locale.ROOT, "],\"data_bytes_to_server\":%d,\"data_bytes_to_client\":%d," +
+            "\"reinjected_bytes\":%d,\"hmac_failures\":%d,\"checksum_failures\":%d,\"end\":\"%s\"}", toServer, toClient,
+            reinjected, hmacFailures, checksumFailures, end));
+    }
+}

@@ -1,0 +1,159 @@
+package org.mpdp.dataplane.analyze;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.mpdp.dataplane.capture.PcapReader;
+import org.mpdp.dataplane.track.ConnectionTable;
+import org.mpdp.dataplane.track.SubflowView;
+import org.mpdp.dataplane.track.Tracker;
+import org.mpdp.dataplane.wire.LinkLayer;
+import org.mpdp.dataplane.wire.PacketParser;
+import org.mpdp.dataplane.wire.ParsedPacket;
+
+/**
+ * Runs the live packet path's parser and tracker over a capture and reports each MPTCP connection:
+ * keys, tokens, IDSNs, checksum use, subflows, data-level bytes each way, reinjections, HMAC and
+ * checksum failures, and how it ended.
+ */
+public final class OfflineAnalyzer
+{
+    /** Totals over the capture. */
+    public record Totals(long packets, long mptcpPackets, long malformed)
+    {
+    }
+
+    private final Tracker tracker;
+    private final PacketParser parser = new PacketParser();
+    private final ParsedPacket packet = new ParsedPacket();
+    private long packets;
+    private long mptcpPackets;
+    private long malformed;
+
+    /**
+     * @param maxConnections connection table capacity.
+     * @param maxSubflows    subflow table capacity.
+     */
+    public OfflineAnalyzer(final int maxConnections, final int maxSubflows)
+    {
+        tracker = new Tracker(maxConnections, maxSubflows);
+    }
+
+    /**
+     * @param pcap a classic pcap file (Ethernet, Linux SLL/SLL2 or raw IP).
+     * @return totals.
+     * @throws IOException if the file cannot be read or its link type is not supported.
+     */
+    public Totals analyze(final Path pcap) throws IOException
+    {
+        try (PcapReader reader = new PcapReader(pcap))
+        {
+            if (!LinkLayer.supported(reader.linkType()))
+            {
+                throw new IOException(pcap + ": link type " + reader.linkType() +
+                    " is not supported (Ethernet 1, raw IP 101, Linux SLL 113, SLL2 276)");
+            }
+            while (reader.next())
+            {
+                packets++;
+                LinkLayer.parse(parser, reader.linkType(), reader.segment(), reader.frameOffset(),
+                    reader.capturedLength(), packet);
+                if (packet.isMptcp())
+                {
+                    mptcpPackets++;
+                }
+                if (packet.firstMalformed() != 0)
+                {
+                    malformed++;
+                }
+                tracker.onPacket(packet, reader.segment(), reader.frameOffset());
+            }
+        }
+        return new Totals(packets, mptcpPackets, malformed);
+    }
+
+    /**
+     * @return the tracker, for its tables and counters.
+     */
+    public Tracker tracker()
+    {
+        return tracker;
+    }
+
+    /**
+     * @return one report per connection, in the order they were seen.
+     */
+    public List<ConnectionReport> connections()
+    {
+        final ConnectionTable t = tracker.connections();
+        final List<ConnectionReport> out = new ArrayList<>();
+        for (int i = 0; i < t.count(); i++)
+        {
+            out.add(null);
+        }
+        for (int c = 0; c < t.capacity(); c++)
+        {
+            final ConnectionReport r = ConnectionReport.of(tracker, c);
+            if (r != null)
+            {
+                out.set(r.order(), r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Prints the JSON report.
+     *
+     * @param totals totals from {@link #analyze}.
+     * @param out    where to print.
+     */
+    public void printJson(final Totals totals, final PrintStream out)
+    {
+        final StringBuilder b = new StringBuilder();
+        b.append("{\"packets\":").append(totals.packets()).append(",\"mptcp_packets\":").append(totals.mptcpPackets())
+            .append(",\"malformed\":").append(totals.malformed()).append(",\"connections\":[");
+        final List<ConnectionReport> list = connections();
+        for (int i = 0; i < list.size(); i++)
+        {
+            b.append(i == 0 ? "\n  " : ",\n  ");
+            list.get(i).appendJson(b);
+        }
+        b.append("]}");
+        out.println(b);
+    }
+
+    /**
+     * Prints a human-readable table.
+     *
+     * @param totals totals from {@link #analyze}.
+     * @param out    where to print.
+     */
+    public void printTable(final Totals totals, final PrintStream out)
+    {
+        out.printf(Locale.ROOT, "%,d packets, %,d with MPTCP options, %,d malformed, %d MPTCP connections%n",
+            totals.packets(), totals.mptcpPackets(), totals.malformed(), tracker.connections().count());
+        for (final ConnectionReport r : connections())
+        {
+            out.printf(Locale.ROOT, "%nconnection %d: MPTCP v%d, checksum %s, ended %s%n", r.order() + 1, r.version(),
+                r.checksum() ? "on" : "off", r.end());
+            out.printf(Locale.ROOT, "  client key 0x%016x token 0x%08x idsn 0x%016x%n", r.clientKey(),
+                r.clientToken(), r.clientIdsn());
+            out.printf(Locale.ROOT, "  server key 0x%016x token 0x%08x idsn 0x%016x%n", r.serverKey(),
+                r.serverToken(), r.serverIdsn());
+            out.printf(Locale.ROOT, "  data bytes: %,d to server, %,d to client; reinjected %,d; HMAC failures %d; " +
+                "checksum failures %d%n", r.toServer(), r.toClient(), r.reinjected(), r.hmacFailures(),
+                r.checksumFailures());
+            for (final SubflowView s : r.subflows())
+            {
+                out.printf(Locale.ROOT, "  %-7s %s -> %s%s%s  packets %,d  payload %,d%n", s.role(), s.client(),
+                    s.server(), s.backup() ? "  backup" : "", s.role().equals("join") ?
+                    "  join HMAC " + (s.joinHmacOk() ? "ok" : "FAILED") : "", s.packets(), s.payloadBytes());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.mpdp.dataplane.track;
+
+/**
+ * MPTCP connections in fixed-capacity primitive arrays (struct of arrays), indexed by slot and by
+ * both tokens. Direction 0 is client (Key-A) to server (Key-B), direction 1 the reverse.
+ */
+public final class ConnectionTable
+{
+    /** How a connection ended. */
+    public static final int END_OPEN = 0;
+    /** Both DATA_FINs seen. */
+    public static final int END_DATA_FIN = 1;
+    /** MP_FASTCLOSE seen. */
+    public static final int END_FASTCLOSE = 2;
+    /** Every subflow reset without DATA_FIN. */
+    public static final int END_RST = 3;
+
+    final int capacity;
+    final boolean[] inUse;
+    final int[] version;
+    final boolean[] checksum;
+    final long[] keyA;
+    final long[] keyB;
+    final int[] tokenA;
+    final int[] tokenB;
+    final long[] idsnA;
+    final long[] idsnB;
+    /** Highest data-level end mapped so far, per direction (index 2 * slot + direction). */
+    final long[] mappedEnd;
+    final long[] dataFinDsn;
+    final long[] reinjectedBytes;
+    final int[] hmacFailures;
+    final int[] checksumFailures;
+    final int[] end;
+    final int[] subflows;
+    final boolean[] keyMismatch;
+    final int[] order;
+    private final IntIntMap byToken;
+    private int next;
+    private int count;
+
+    /**
+     * @param capacity most connections at once.
+     */
+    public ConnectionTable(final int capacity)
+    {
+        this.capacity = capacity;
+        inUse = new boolean[capacity];
+        version = new int[capacity];
+        checksum = new boolean[capacity];
+        keyA = new long[capacity];
+        keyB = new long[capacity];
+        tokenA = new int[capacity];
+        tokenB = new int[capacity];
+        idsnA = new long[capacity];
+        idsnB = new long[capacity];
+        mappedEnd = new long[capacity * 2];
+        dataFinDsn = new long[capacity * 2];
+        reinjectedBytes = new long[capacity];
+        hmacFailures = new int[capacity];
+        checksumFailures = new int[capacity];
+        end = new int[capacity];
+        subflows = new int[capacity];
+        keyMismatch = new boolean[capacity];
+        order = new int[capacity];
+        byToken = new IntIntMap(capacity * 2);
+    }
+
+    /**
+     * @return a free slot, or -1 when full.
+     */
+    int allocate()
+    {
+        if (count == capacity)
+        {
+            return -1;
+        }
+        while (inUse[next])
+        {
+            next = next + 1 == capacity ? 0 : next + 1;
+        }
+        final int slot = next;
+        inUse[slot] = true;
+        order[slot] = count++;
+        return slot;
+    }
+
+    boolean indexTokens(final int slot)
+    {
+        return byToken.put(tokenA[slot], slot) & byToken.put(tokenB[slot], slot);
+    }
+
+    /**
+     * @param token a token from an MP_JOIN SYN.
+     * @return the connection slot holding it, or -1.
+     */
+    public int byToken(final int token)
+    {
+        return byToken.get(token);
+    }
+
+    /**
+     * @return connections in use.
+     */
+    public int count()
+    {
+        return count;
+    }
+
+    /**
+     * @return capacity.
+     */
+    public int capacity()
+    {
+        return capacity;
+    }
+}

@@ -1,0 +1,59 @@
+package org.mpdp.dataplane.track;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A copy of one subflow's row, for reports.
+ *
+ * @param client       client address:port ([v6]:port).
+ * @param server       server address:port.
+ * @param role         "initial" or "join".
+ * @param backup       backup flag from MP_JOIN.
+ * @param joinHmacOk   both join HMACs verified.
+ * @param packets      packets seen.
+ * @param payloadBytes TCP payload bytes seen.
+ */
+public record SubflowView(String client, String server, String role, boolean backup, boolean joinHmacOk,
+    long packets, long payloadBytes)
+{
+    /**
+     * @param tracker    the tracker.
+     * @param connection connection slot.
+     * @return its subflows in the order seen.
+     */
+    public static List<SubflowView> ofConnection(final Tracker tracker, final int connection)
+    {
+        final SubflowTable t = tracker.subflows();
+        final List<SubflowView> out = new ArrayList<>();
+        for (int i = 0; i < t.count(); i++)
+        {
+            if (t.connection[i] == connection)
+            {
+                out.add(new SubflowView(format(t.ipVersion[i], t.clientHigh[i], t.clientLow[i], t.clientPort[i]),
+                    format(t.ipVersion[i], t.serverHigh[i], t.serverLow[i], t.serverPort[i]),
+                    t.role[i] == SubflowTable.ROLE_JOIN ? "join" : "initial", t.backup[i],
+                    t.joinState[i] == SubflowTable.JOIN_OK, t.packets[i], t.payloadBytes[i]));
+            }
+        }
+        return out;
+    }
+
+    private static String format(final int version, final long high, final long low, final int port)
+    {
+        if (version == 4)
+        {
+            return (low >>> 24 & 0xFF) + "." + (low >>> 16 & 0xFF) + "." + (low >>> 8 & 0xFF) + "." + (low & 0xFF) +
+                ":" + port;
+        }
+        try
+        {
+            return "[" + java.net.InetAddress.getByAddress(java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low)
+                .array()).getHostAddress() + "]:" + port;
+        }
+        catch (final java.net.UnknownHostException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package org.mpdp.dataplane.track;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.mpdp.dataplane.crypto.AddAddrHmac;
+import org.mpdp.dataplane.crypto.CryptoResult;
+import org.mpdp.dataplane.crypto.DssChecksum;
+import org.mpdp.dataplane.crypto.HmacSha1Keys;
+import org.mpdp.dataplane.crypto.HmacSha256Keys;
+import org.mpdp.dataplane.crypto.JoinHmac;
+import org.mpdp.dataplane.crypto.KeyDerivation;
+import org.mpdp.dataplane.wire.Bytes;
+import org.mpdp.dataplane.wire.Malformed;
+import org.mpdp.dataplane.wire.Mptcp;
+import org.mpdp.dataplane.wire.MptcpOptions;
+import org.mpdp.dataplane.wire.ParsedPacket;
+
+/**
+ * Turns parsed segments into MPTCP connections and subflows: keys, tokens and IDSNs from MP_CAPABLE,
+ * MP_JOIN HMACs checked with those keys, ADD_ADDR HMACs, DSS checksums when negotiated, data-level
+ * byte counts and reinjections per direction, and how the connection ended. Fixed-capacity tables,
+ * no allocation per packet; one tracker per thread.
+ */
+public final class Tracker implements AutoCloseable
+{
+    private final ConnectionTable connections;
+    private final SubflowTable subflows;
+    private final HmacSha256Keys keys256;
+    private final HmacSha1Keys keys160;
+    private final KeyDerivation derive = new KeyDerivation();
+    private final JoinHmac joinHmac = new JoinHmac();
+    private final AddAddrHmac addAddrHmac = new AddAddrHmac();
+    private final long[] reasonCounts = new long[Verdict.REASONS];
+    private final Arena arena = Arena.ofConfined();
+    private final MemorySegment scratch = arena.allocate(16, 8);
+    private int lastReason;
+
+    /**
+     * @param maxConnections connection table capacity.
+     * @param maxSubflows    subflow table capacity.
+     */
+    public Tracker(final int maxConnections, final int maxSubflows)
+    {
+        connections = new ConnectionTable(maxConnections);
+        subflows = new SubflowTable(maxSubflows);
+        keys256 = new HmacSha256Keys(maxConnections * 2);
+        keys160 = new HmacSha1Keys(maxConnections * 2);
+    }
+
+    /**
+     * @return the connection table (read it after tracking, e.g. for reports).
+     */
+    public ConnectionTable connections()
+    {
+        return connections;
+    }
+
+    /**
+     * @return the subflow table.
+     */
+    public SubflowTable subflows()
+    {
+        return subflows;
+    }
+
+    /**
+     * @param reason a {@link Verdict} reason.
+     * @return packets with that reason so far.
+     */
+    public long reasonCount(final int reason)
+    {
+        return reasonCounts[reason];
+    }
+
+    /**
+     * @return the reason of the last verdict.
+     */
+    public int lastReason()
+    {
+        return lastReason;
+    }
+
+    private int verdict(final int reason)
+    {
+        lastReason = reason;
+        reasonCounts[reason]++;
+        return reason == Verdict.OK ? Verdict.FORWARD : Verdict.FLAG;
+    }
+
+    /**
+     * Tracks one segment.
+     *
+     * @param p     the parsed packet.
+     * @param s     segment holding the frame.
+     * @param frame offset of the frame.
+     * @return a {@link Verdict}; {@link #lastReason()} says why.
+     */
+    public int onPacket(final ParsedPacket p, final MemorySegment s, final long frame)
+    {
+        if (p.status != ParsedPacket.TCP)
+        {
+            return verdict(Verdict.OK);
+        }
+        final long srcHigh = p.ipVersion == 4 ? 0 : p.srcV6High;
+        final long srcLow = p.ipVersion == 4 ? Integer.toUnsignedLong(p.srcV4) : p.srcV6Low;
+        final long dstHigh = p.ipVersion == 4 ? 0 : p.dstV6High;
+        final long dstLow = p.ipVersion == 4 ? Integer.toUnsignedLong(p.dstV4) : p.dstV6Low;
+        final MptcpOptions m = p.mptcp;
+        final boolean syn = (p.tcpFlags & Mptcp.TCP_SYN) != 0;
+        final boolean ack = (p.tcpFlags & Mptcp.TCP_ACK) != 0;
+        int found = subflows.find(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
+        if (found < 0)
+        {
+            if (!syn || ack || (m.present & (MptcpOptions.bit(Mptcp.MP_CAPABLE) | MptcpOptions.bit(Mptcp.MP_JOIN))) == 0)
+            {
+                return verdict(m.malformed != Malformed.NONE ? Verdict.MALFORMED_OPTION : Verdict.OK);
+            }
+            final int slot = subflows.add(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
+            if (slot < 0)
+            {
+                return verdict(Verdict.TABLE_FULL);
+            }
+            found = slot;
+            if (m.has(Mptcp.MP_JOIN))
+            {
+                final int reason = joinSyn(slot, m);
+                if (reason != Verdict.OK)
+                {
+                    return verdict(reason);
+                }
+            }
+            else
+            {
+                subflows.role[slot] = SubflowTable.ROLE_INITIAL;
+                subflows.clientIsA[slot] = true;
+                subflows.pendingVersion[slot] = m.mpcVersion;
+                if (m.mpcHasSenderKey)
+                {
+                    // v0: Key-A already in the SYN.
+                    subflows.pendingServerKey[slot] = m.mpcSenderKey;
+                }
+            }
+        }
+        final int slot = found & ~SubflowTable.FROM_SERVER;
+        final boolean fromServer = (found & SubflowTable.FROM_SERVER) != 0;
+        subflows.packets[slot]++;
+        subflows.payloadBytes[slot] += p.payloadLength;
+        int reason = m.malformed != Malformed.NONE ? Verdict.MALFORMED_OPTION : Verdict.OK;
+        if (m.has(Mptcp.MP_CAPABLE))
+        {
+            reason = first(reason, mpCapable(slot, fromServer, syn, m));
+        }
+        if (m.has(Mptcp.MP_JOIN) && !(syn && !ack))
+        {
+            reason = first(reason, joinLater(slot, fromServer, syn, s, frame, m));
+        }
+        final int c = subflows.connection[slot];
+        if (c >= 0)
+        {
+            // Which key the sender holds: client of a subflow holds Key-A when clientIsA.
+            final boolean senderIsA = fromServer != subflows.clientIsA[slot];
+            reason = first(reason, connectionLevel(c, slot, senderIsA, p, s, frame, m));
+        }
+        if ((p.tcpFlags & Mptcp.TCP_RST) != 0)
+        {
+            subflows.reset[slot] = true;
+            if (c >= 0 && connections.end[c] == ConnectionTable.END_OPEN && allReset(c))
+            {
+                connections.end[c] = ConnectionTable.END_RST;
+            }
+        }
+        return verdict(reason);
+    }
+
+    private static int first(final int current, final int next)
+    {
+        return current != Verdict.OK ? current : next;
+    }
+
+    private boolean allReset(final int c)
+    {
+        for (int i = 0; i < subflows.count(); i++)
+        {
+            if (subflows.connection[i] == c && !subflows.reset[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int mpCapable(final int slot, final boolean fromServer, final boolean syn, final MptcpOptions m)
+    {
+        if (syn)
+        {
+            if (fromServer && m.mpcHasSenderKey)
+            {
+                if (m.mpcVersion == 0)
+                {
+                    // v0 SYN carried Key-A in pendingServerKey; keep A, the SYN/ACK gives B: create now.
+                    return createConnection(slot, 0, subflows.pendingServerKey[slot], m.mpcSenderKey,
+                        (m.mpcFlags & Mptcp.MPC_FLAG_A) != 0);
+                }
+                subflows.pendingServerKey[slot] = m.mpcSenderKey;
+            }
+            return Verdict.OK;
+        }
+        if (fromServer || !m.mpcHasReceiverKey || subflows.connection[slot] >= 0)
+        {
+            return Verdict.OK;
+        }
+        if (subflows.pendingServerKey[slot] != 0 && subflows.pendingServerKey[slot] != m.mpcReceiverKey)
+        {
+            return Verdict.KEY_MISMATCH;
+        }
+        return createConnection(slot, m.mpcVersion, m.mpcSenderKey, m.mpcReceiverKey,
+            (m.mpcFlags & Mptcp.MPC_FLAG_A) != 0);
+    }
+
+    private int createConnection(final int slot, final int version, final long keyA, final long keyB,
+        final boolean checksum)
+    {
+        final int c = connections.allocate();
+        if (c < 0)
+        {
+            return Verdict.TABLE_FULL;
+        }
+        connections.version[c] = version;
+        connections.checksum[c] = checksum;
+        connections.keyA[c] = keyA;
+        connections.keyB[c] = keyB;
+        if (version == 0)
+        {
+            connections.tokenA[c] = derive.deriveV0(keyA).token();
+            connections.idsnA[c] = derive.idsn();
+            connections.tokenB[c] = derive.deriveV0(keyB).token();
+            connections.idsnB[c] = derive.idsn();
+            keys160.setKey(2 * c, keyA, keyB);
+            keys160.setKey(2 * c + 1, keyB, keyA);
+        }
+        else
+        {
+            connections.tokenA[c] = derive.deriveV1(keyA).token();
+            connections.idsnA[c] = derive.idsn();
+            connections.tokenB[c] = derive.deriveV1(keyB).token();
+            connections.idsnB[c] = derive.idsn();
+            keys256.setKey(2 * c, keyA, keyB);
+            keys256.setKey(2 * c + 1, keyB, keyA);
+        }
+        connections.mappedEnd[2 * c] = connections.idsnA[c] + 1;
+        connections.mappedEnd[2 * c + 1] = connections.idsnB[c] + 1;
+        connections.indexTokens(c);
+        connections.subflows[c] = 1;
+        subflows.connection[slot] = c;
+        return Verdict.OK;
+    }
+
+    private int joinSyn(final int slot, final MptcpOptions m)
+    {
+        subflows.role[slot] = SubflowTable.ROLE_JOIN;
+        subflows.backup[slot] = m.joinBackup;
+        subflows.clientNonce[slot] = m.joinNonce;
+        subflows.joinState[slot] = SubflowTable.JOIN_SYN;
+        final int c = connections.byToken(m.joinToken);
+        if (c < 0)
+        {
+            subflows.joinState[slot] = SubflowTable.JOIN_FAILED;
+            return Verdict.JOIN_UNKNOWN_TOKEN;
+        }
+        subflows.connection[slot] = c;
+        // The token names the receiver: if it is B's, the joining client holds A.
+        subflows.clientIsA[slot] = connections.tokenB[c] == m.joinToken;
+        connections.subflows[c]++;
+        return Verdict.OK;
+    }
+
+    private int joinLater(final int slot, final boolean fromServer, final boolean syn, final MemorySegment s,
+        final long frame, final MptcpOptions m)
+    {
+        final int c = subflows.connection[slot];
+        if (c < 0 || subflows.role[slot] != SubflowTable.ROLE_JOIN)
+        {
+            return Verdict.JOIN_WITHOUT_SYN;
+        }
+        final boolean v1 = connections.version[c] != 0;
+        if (syn && fromServer)
+        {
+            subflows.serverNonce[slot] = m.joinNonce;
+            // Responder's key first.
+            final int slotBA = 2 * c + (subflows.clientIsA[slot] ? 1 : 0);
+            final int ok = v1 ?
+                joinHmac.verifySynAck(keys256, slotBA, m.joinNonce, subflows.clientNonce[slot], m.joinTruncatedHmac) :
+                joinHmac.verifySynAckV0(keys160, slotBA, m.joinNonce, subflows.clientNonce[slot], m.joinTruncatedHmac);
+            if (ok != CryptoResult.VALID)
+            {
+                subflows.joinState[slot] = SubflowTable.JOIN_FAILED;
+                connections.hmacFailures[c]++;
+                return Verdict.JOIN_BAD_SYNACK_HMAC;
+            }
+            subflows.joinState[slot] = SubflowTable.JOIN_SYNACK_OK;
+            return Verdict.OK;
+        }
+        if (!fromServer && m.joinLength == Mptcp.JOIN_ACK_LENGTH)
+        {
+            final int slotAB = 2 * c + (subflows.clientIsA[slot] ? 0 : 1);
+            final int ok = v1 ?
+                joinHmac.verifyAck(keys256, slotAB, subflows.clientNonce[slot], subflows.serverNonce[slot], s,
+                    frame + m.joinHmacOffset) :
+                joinHmac.verifyAckV0(keys160, slotAB, subflows.clientNonce[slot], subflows.serverNonce[slot], s,
+                    frame + m.joinHmacOffset);
+            if (ok != CryptoResult.VALID)
+            {
+                subflows.joinState[slot] = SubflowTable.JOIN_FAILED;
+                connections.hmacFailures[c]++;
+                return Verdict.JOIN_BAD_ACK_HMAC;
+            }
+            if (subflows.joinState[slot] == SubflowTable.JOIN_SYNACK_OK)
+            {
+                subflows.joinState[slot] = SubflowTable.JOIN_OK;
+            }
+        }
+        return Verdict.OK;
+    }
+
+    private int connectionLevel(final int c, final int slot, final boolean senderIsA, final ParsedPacket p,
+        final MemorySegment s, final long frame, final MptcpOptions m)
+    {
+        int reason = Verdict.OK;
+        final int direction = senderIsA ? 0 : 1;
+        if (m.has(Mptcp.DSS) && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0)
+        {
+            final long reference = connections.mappedEnd[2 * c + direction];
+            final long dsn = (m.dssFlags & Mptcp.DSS_FLAG_DSN64) != 0 ? m.dsn :
+                DataSequence.expand(reference, (int)m.dsn);
+            reason = mapping(c, slot, direction, dsn, m.dataLevelLength,
+                (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0);
+            if (m.dssHasChecksum && connections.checksum[c])
+            {
+                reason = first(reason, checksum(c, p, s, frame, dsn, m.ssn, m.dataLevelLength, m.dssChecksum,
+                    (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0));
+            }
+        }
+        if (m.has(Mptcp.MP_CAPABLE) && m.mpcHasDataLength)
+        {
+            // MP_CAPABLE with data: DSN = sender's IDSN + 1, SSN 1 (RFC 8684 3.1).
+            final long dsn = (senderIsA ? connections.idsnA[c] : connections.idsnB[c]) + 1;
+            reason = first(reason, mapping(c, slot, direction, dsn, m.mpcDataLength, false));
+            if (m.mpcHasChecksum)
+            {
+                reason = first(reason, checksum(c, p, s, frame, dsn, 1, m.mpcDataLength, m.mpcChecksum, false));
+            }
+        }
+        if (m.has(Mptcp.ADD_ADDR) && m.addAddrHasHmac && connections.version[c] != 0)
+        {
+            final int length;
+            if (m.addAddrIpVersion == 4)
+            {
+                Bytes.put32(scratch, 0, m.addAddrV4);
+                length = AddAddrHmac.IPV4_LENGTH;
+            }
+            else
+            {
+                Bytes.put64(scratch, 0, m.addAddrV6High);
+                Bytes.put64(scratch, 8, m.addAddrV6Low);
+                length = AddAddrHmac.IPV6_LENGTH;
+            }
+            final int port = m.addAddrHasPort ? m.addAddrPort : AddAddrHmac.NO_PORT;
+            if (addAddrHmac.verify(keys256, 2 * c + direction, m.addAddrId, scratch, 0, length, port, m.addAddrHmac) !=
+                CryptoResult.VALID)
+            {
+                connections.hmacFailures[c]++;
+                reason = first(reason, Verdict.ADD_ADDR_BAD_HMAC);
+            }
+        }
+        if (m.has(Mptcp.MP_FASTCLOSE))
+        {
+            // The option carries the receiver's key (RFC 8684 3.5).
+            final long receiverKey = senderIsA ? connections.keyB[c] : connections.keyA[c];
+            if (m.fastcloseKey != receiverKey)
+            {
+                reason = first(reason, Verdict.FASTCLOSE_BAD_KEY);
+            }
+            else
+            {
+                connections.end[c] = ConnectionTable.END_FASTCLOSE;
+            }
+        }
+        return reason;
+    }
+
+    private int mapping(final int c, final int slot, final int direction, final long dsn, final int length,
+        final boolean dataFin)
+    {
+        final int dataLength = length - (dataFin ? 1 : 0);
+        final int index = 2 * slot + direction;
+        final boolean repeat = subflows.lastMapDsn[index] == dsn && subflows.lastMapLength[index] == length;
+        subflows.lastMapDsn[index] = dsn;
+        subflows.lastMapLength[index] = length;
+        final long end = dsn + dataLength;
+        final long mapped = connections.mappedEnd[2 * c + direction];
+        if (end > mapped)
+        {
+            // Bytes below what was already mapped are a reinjection (unless this subflow repeats its mapping).
+            if (dsn < mapped && !repeat)
+            {
+                connections.reinjectedBytes[c] += mapped - dsn;
+            }
+            connections.mappedEnd[2 * c + direction] = end;
+        }
+        else if (!repeat && dataLength > 0)
+        {
+            connections.reinjectedBytes[c] += dataLength;
+        }
+        if (dataFin)
+        {
+            connections.dataFinDsn[2 * c + direction] = end;
+            if (connections.dataFinDsn[2 * c] != 0 && connections.dataFinDsn[2 * c + 1] != 0 &&
+                connections.end[c] == ConnectionTable.END_OPEN)
+            {
+                connections.end[c] = ConnectionTable.END_DATA_FIN;
+            }
+        }
+        return Verdict.OK;
+    }
+
+    private int checksum(final int c, final ParsedPacket p, final MemorySegment s, final long frame, final long dsn,
+        final int ssn, final int dll, final int checksum, final boolean dataFin)
+    {
+        final int payload = dll - (dataFin ? 1 : 0);
+        if (payload != p.payloadLength)
+        {
+            return Verdict.OK; // the mapping spans several segments: checked when reassembly exists
+        }
+        if (DssChecksum.verify(dsn, ssn, dll, checksum, s, frame + p.payloadOffset, payload) != CryptoResult.VALID)
+        {
+            connections.checksumFailures[c]++;
+            return Verdict.BAD_DSS_CHECKSUM;
+        }
+        return Verdict.OK;
+    }
+
+    /**
+     * @param c connection slot.
+     * @param direction 0 client to server, 1 server to client.
+     * @return data-level bytes mapped in that direction (excluding DATA_FIN).
+     */
+    public long dataBytes(final int c, final int direction)
+    {
+        final long start = (direction == 0 ? connections.idsnA[c] : connections.idsnB[c]) + 1;
+        return connections.mappedEnd[2 * c + direction] - start;
+    }
+
+    @Override
+    public void close()
+    {
+        arena.close();
+    }
+}
