@@ -34,6 +34,7 @@ public final class Tracker implements AutoCloseable
     private final long[] reasonCounts = new long[Verdict.REASONS];
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment scratch = arena.allocate(16, 8);
+    private final VerdictPolicy policy;
     private int lastReason;
 
     /**
@@ -42,6 +43,17 @@ public final class Tracker implements AutoCloseable
      */
     public Tracker(final int maxConnections, final int maxSubflows)
     {
+        this(maxConnections, maxSubflows, VerdictPolicy.defaults());
+    }
+
+    /**
+     * @param maxConnections connection table capacity.
+     * @param maxSubflows    subflow table capacity.
+     * @param policy         what to do for each reason.
+     */
+    public Tracker(final int maxConnections, final int maxSubflows, final VerdictPolicy policy)
+    {
+        this.policy = policy;
         connections = new ConnectionTable(maxConnections);
         subflows = new SubflowTable(maxSubflows);
         keys256 = new HmacSha256Keys(maxConnections * 2);
@@ -85,7 +97,7 @@ public final class Tracker implements AutoCloseable
     {
         lastReason = reason;
         reasonCounts[reason]++;
-        return reason == Verdict.OK ? Verdict.FORWARD : Verdict.FLAG;
+        return policy.action(reason);
     }
 
     /**
@@ -115,6 +127,11 @@ public final class Tracker implements AutoCloseable
             if (!syn || ack || (m.present & (MptcpOptions.bit(Mptcp.MP_CAPABLE) | MptcpOptions.bit(Mptcp.MP_JOIN))) == 0)
             {
                 return verdict(m.malformed != Malformed.NONE ? Verdict.MALFORMED_OPTION : Verdict.OK);
+            }
+            if (m.has(Mptcp.MP_JOIN) && connections.byToken(m.joinToken) < 0)
+            {
+                // Refused before it takes a table slot, so a flood of random tokens cannot fill the table.
+                return verdict(Verdict.JOIN_UNKNOWN_TOKEN);
             }
             final int slot = subflows.add(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
             if (slot < 0)
