@@ -33,6 +33,8 @@ public final class ConnectionTable
     final int[] checksumFailures;
     final int[] end;
     final int[] subflows;
+    /** Subflows of the connection that have seen a RST. */
+    final int[] resetSubflows;
     final boolean[] keyMismatch;
     final int[] order;
     private final IntIntMap byToken;
@@ -61,6 +63,7 @@ public final class ConnectionTable
         checksumFailures = new int[capacity];
         end = new int[capacity];
         subflows = new int[capacity];
+        resetSubflows = new int[capacity];
         keyMismatch = new boolean[capacity];
         order = new int[capacity];
         byToken = new IntIntMap(capacity * 2);

@@ -179,10 +179,11 @@ public final class Tracker implements AutoCloseable
             final boolean senderIsA = fromServer != subflows.clientIsA[slot];
             reason = first(reason, connectionLevel(c, slot, senderIsA, p, s, frame, m));
         }
-        if ((p.tcpFlags & Mptcp.TCP_RST) != 0)
+        if ((p.tcpFlags & Mptcp.TCP_RST) != 0 && !subflows.reset[slot])
         {
             subflows.reset[slot] = true;
-            if (c >= 0 && connections.end[c] == ConnectionTable.END_OPEN && allReset(c))
+            if (c >= 0 && ++connections.resetSubflows[c] == connections.subflows[c] &&
+                connections.end[c] == ConnectionTable.END_OPEN)
             {
                 connections.end[c] = ConnectionTable.END_RST;
             }
@@ -193,18 +194,6 @@ public final class Tracker implements AutoCloseable
     private static int first(final int current, final int next)
     {
         return current != Verdict.OK ? current : next;
-    }
-
-    private boolean allReset(final int c)
-    {
-        for (int i = 0; i < subflows.count(); i++)
-        {
-            if (subflows.connection[i] == c && !subflows.reset[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int mpCapable(final int slot, final boolean fromServer, final boolean syn, final MptcpOptions m)
