@@ -25,8 +25,19 @@ public final class ConnectionTable
     final int[] tokenB;
     final long[] idsnA;
     final long[] idsnB;
+    /** Islands of mapped data above {@link #contiguousEnd} kept per direction. */
+    static final int ISLANDS = 4;
+
     /** Highest data-level end mapped so far, per direction (index 2 * slot + direction). */
     final long[] mappedEnd;
+    /** End of the gap-free mapped prefix, per direction. */
+    final long[] contiguousEnd;
+    /** Mapped islands beyond the prefix: [start, end) pairs, {@link #ISLANDS} per direction. */
+    final long[] islandStart;
+    final long[] islandEnd;
+    final int[] islands;
+    /** Mapping bookkeeping lost precision (more islands than kept), per connection. */
+    final boolean[] mappingOverflow;
     final long[] dataFinDsn;
     final long[] reinjectedBytes;
     final int[] hmacFailures;
@@ -57,6 +68,11 @@ public final class ConnectionTable
         idsnA = new long[capacity];
         idsnB = new long[capacity];
         mappedEnd = new long[capacity * 2];
+        contiguousEnd = new long[capacity * 2];
+        islandStart = new long[capacity * 2 * ISLANDS];
+        islandEnd = new long[capacity * 2 * ISLANDS];
+        islands = new int[capacity * 2];
+        mappingOverflow = new boolean[capacity];
         dataFinDsn = new long[capacity * 2];
         reinjectedBytes = new long[capacity];
         hmacFailures = new int[capacity];

@@ -44,9 +44,9 @@ public final class SubflowTable
     final int[] pendingVersion;
     final boolean[] reset;
     final int[] order;
-    /** Last mapping per direction (2 * slot + direction): DSN start and length. */
+    /** Last data mapping per direction (2 * slot + direction): DSN start and SSN start (in lastMapSsn). */
     final long[] lastMapDsn;
-    final int[] lastMapLength;
+    final int[] lastMapSsn;
     private final long[] indexKeys;
     private final int[] indexSlots;
     private final int mask;
@@ -79,7 +79,7 @@ public final class SubflowTable
         reset = new boolean[capacity];
         order = new int[capacity];
         lastMapDsn = new long[capacity * 2];
-        lastMapLength = new int[capacity * 2];
+        lastMapSsn = new int[capacity * 2];
         final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
         indexKeys = new long[slots];
         indexSlots = new int[slots];

@@ -256,6 +256,8 @@ public final class Tracker implements AutoCloseable
         }
         connections.mappedEnd[2 * c] = connections.idsnA[c] + 1;
         connections.mappedEnd[2 * c + 1] = connections.idsnB[c] + 1;
+        connections.contiguousEnd[2 * c] = connections.idsnA[c] + 1;
+        connections.contiguousEnd[2 * c + 1] = connections.idsnB[c] + 1;
         connections.indexTokens(c);
         connections.subflows[c] = 1;
         subflows.connection[slot] = c;
@@ -339,7 +341,7 @@ public final class Tracker implements AutoCloseable
             final long reference = connections.mappedEnd[2 * c + direction];
             final long dsn = (m.dssFlags & Mptcp.DSS_FLAG_DSN64) != 0 ? m.dsn :
                 DataSequence.expand(reference, (int)m.dsn);
-            reason = mapping(c, slot, direction, dsn, m.dataLevelLength,
+            reason = mapping(c, slot, direction, dsn, m.ssn, m.dataLevelLength,
                 (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0);
             if (m.dssHasChecksum && connections.checksum[c])
             {
@@ -351,7 +353,7 @@ public final class Tracker implements AutoCloseable
         {
             // MP_CAPABLE with data: DSN = sender's IDSN + 1, SSN 1 (RFC 8684 3.1).
             final long dsn = (senderIsA ? connections.idsnA[c] : connections.idsnB[c]) + 1;
-            reason = first(reason, mapping(c, slot, direction, dsn, m.mpcDataLength, false));
+            reason = first(reason, mapping(c, slot, direction, dsn, 1, m.mpcDataLength, false));
             if (m.mpcHasChecksum)
             {
                 reason = first(reason, checksum(c, p, s, frame, dsn, 1, m.mpcDataLength, m.mpcChecksum, false));
@@ -395,32 +397,34 @@ public final class Tracker implements AutoCloseable
         return reason;
     }
 
-    private int mapping(final int c, final int slot, final int direction, final long dsn, final int length,
-        final boolean dataFin)
+    private int mapping(final int c, final int slot, final int direction, final long dsn, final int ssn,
+        final int length, final boolean dataFin)
     {
         final int dataLength = length - (dataFin ? 1 : 0);
-        final int index = 2 * slot + direction;
-        final boolean repeat = subflows.lastMapDsn[index] == dsn && subflows.lastMapLength[index] == length;
-        subflows.lastMapDsn[index] = dsn;
-        subflows.lastMapLength[index] = length;
+        final int d = 2 * c + direction;
         final long end = dsn + dataLength;
-        final long mapped = connections.mappedEnd[2 * c + direction];
-        if (end > mapped)
+        if (dataLength > 0)
         {
-            // Bytes below what was already mapped are a reinjection (unless this subflow repeats its mapping).
-            if (dsn < mapped && !repeat)
+            // The same DSN on the same subflow bytes is the same mapping announced again (one mapping over
+            // several segments, a subflow retransmission, or DATA_FIN attached to its last segment): only
+            // the same data on other subflow bytes is a reinjection.
+            final int index = 2 * slot + direction;
+            final boolean again = subflows.lastMapDsn[index] == dsn && subflows.lastMapSsn[index] == ssn;
+            subflows.lastMapDsn[index] = dsn;
+            subflows.lastMapSsn[index] = ssn;
+            final long overlap = addMapped(c, d, dsn, end);
+            if (!again)
             {
-                connections.reinjectedBytes[c] += mapped - dsn;
+                connections.reinjectedBytes[c] += overlap;
             }
-            connections.mappedEnd[2 * c + direction] = end;
         }
-        else if (!repeat && dataLength > 0)
+        if (end > connections.mappedEnd[d])
         {
-            connections.reinjectedBytes[c] += dataLength;
+            connections.mappedEnd[d] = end;
         }
         if (dataFin)
         {
-            connections.dataFinDsn[2 * c + direction] = end;
+            connections.dataFinDsn[d] = end;
             if (connections.dataFinDsn[2 * c] != 0 && connections.dataFinDsn[2 * c + 1] != 0 &&
                 connections.end[c] == ConnectionTable.END_OPEN)
             {
@@ -428,6 +432,55 @@ public final class Tracker implements AutoCloseable
             }
         }
         return Verdict.OK;
+    }
+
+    /**
+     * Adds [start, end) to the direction's mapped data: a gap-free prefix plus a few islands.
+     *
+     * @return bytes of [start, end) that were mapped before (a reinjection).
+     */
+    private long addMapped(final int c, final int d, final long start, final long end)
+    {
+        final ConnectionTable t = connections;
+        final int base = d * ConnectionTable.ISLANDS;
+        long overlap = Math.max(0, Math.min(end, t.contiguousEnd[d]) - start);
+        for (int i = 0; i < t.islands[d]; i++)
+        {
+            overlap += Math.max(0, Math.min(end, t.islandEnd[base + i]) - Math.max(start, t.islandStart[base + i]));
+        }
+        long s = start;
+        long e = end;
+        // Merge every island that touches [s, e) into it.
+        for (int i = 0; i < t.islands[d]; )
+        {
+            if (t.islandStart[base + i] <= e && t.islandEnd[base + i] >= s)
+            {
+                s = Math.min(s, t.islandStart[base + i]);
+                e = Math.max(e, t.islandEnd[base + i]);
+                final int last = --t.islands[d];
+                t.islandStart[base + i] = t.islandStart[base + last];
+                t.islandEnd[base + i] = t.islandEnd[base + last];
+            }
+            else
+            {
+                i++;
+            }
+        }
+        if (s <= t.contiguousEnd[d])
+        {
+            t.contiguousEnd[d] = Math.max(t.contiguousEnd[d], e);
+        }
+        else if (t.islands[d] < ConnectionTable.ISLANDS)
+        {
+            t.islandStart[base + t.islands[d]] = s;
+            t.islandEnd[base + t.islands[d]] = e;
+            t.islands[d]++;
+        }
+        else
+        {
+            t.mappingOverflow[c] = true;
+        }
+        return overlap;
     }
 
     private int checksum(final int c, final ParsedPacket p, final MemorySegment s, final long frame, final long dsn,

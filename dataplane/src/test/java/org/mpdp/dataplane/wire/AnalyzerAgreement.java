@@ -59,6 +59,11 @@ final class AnalyzerAgreement
             .distinct().count();
         assertEquals(tcpStreams, connections.stream().mapToLong(c -> c.subflows().size()).sum(),
             "subflows vs tshark's tcp.stream count: " + context);
+        // Reinjections: tshark's inter-subflow analysis and mpdp's agree on whether any happened.
+        final long tsharkReinjections = frames.stream().filter(f -> f.has("mptcp.reinjection_of")).count();
+        final long ourReinjected = connections.stream().mapToLong(ConnectionReport::reinjected).sum();
+        assertEquals(tsharkReinjections == 0, ourReinjected == 0, "reinjections: tshark frames " + tsharkReinjections +
+            ", mpdp bytes " + ourReinjected + ": " + context);
         for (final ConnectionReport c : connections)
         {
             assertEquals(0, c.hmacFailures(), context);

@@ -171,7 +171,7 @@ final class AttackIT
     }
 
     /** Ethernet/IPv4/TCP frame with the options a writer puts in. */
-    private static byte[] frame(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
+    static byte[] frame(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
         final java.util.function.ToIntFunction<MemorySegment> options)
     {
         final byte[] opts = TcpFrames.options(options);
