@@ -27,10 +27,14 @@ import org.mpdp.dataplane.track.Tracker;
  * @param hmacFailures     MP_JOIN and ADD_ADDR HMACs that failed.
  * @param checksumFailures DSS checksums that failed.
  * @param end              data_fin, fastclose, rst or open.
+ * @param mappingAnomalies missing, inconsistent or out-of-window DSS mappings.
+ * @param fallback         fell back to TCP.
+ * @param announced        ADD_ADDR addresses per side.
  */
 public record ConnectionReport(int order, int version, long clientKey, long serverKey, int clientToken,
     int serverToken, long clientIdsn, long serverIdsn, boolean checksum, List<SubflowView> subflows, long toServer,
-    long toClient, long reinjected, int hmacFailures, int checksumFailures, String end)
+    long toClient, long reinjected, int hmacFailures, int checksumFailures, String end, int mappingAnomalies,
+    boolean fallback, List<String> announced)
 {
     static ConnectionReport of(final Tracker tracker, final int slot)
     {
@@ -42,7 +46,8 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
         final List<SubflowView> subflows = new ArrayList<>(SubflowView.ofConnection(tracker, slot));
         return new ConnectionReport(v.order(), v.version(), v.keyA(), v.keyB(), v.tokenA(), v.tokenB(), v.idsnA(),
             v.idsnB(), v.checksum(), subflows, tracker.dataBytes(slot, 0), tracker.dataBytes(slot, 1),
-            v.reinjectedBytes(), v.hmacFailures(), v.checksumFailures(), v.end());
+            v.reinjectedBytes(), v.hmacFailures(), v.checksumFailures(), v.end(), v.mappingAnomalies(), v.fallback(),
+            v.announced());
     }
 
     void appendJson(final StringBuilder b)
@@ -60,7 +65,9 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
                 s.packets(), s.payloadBytes()));
         }
         b.append(String.format(Locale.ROOT, "],\"data_bytes_to_server\":%d,\"data_bytes_to_client\":%d," +
-            "\"reinjected_bytes\":%d,\"hmac_failures\":%d,\"checksum_failures\":%d,\"end\":\"%s\"}", toServer, toClient,
-            reinjected, hmacFailures, checksumFailures, end));
+            "\"reinjected_bytes\":%d,\"hmac_failures\":%d,\"checksum_failures\":%d,\"end\":\"%s\"," +
+            "\"mapping_anomalies\":%d,\"fallback\":%b,\"announced\":[%s]}", toServer, toClient, reinjected, hmacFailures,
+            checksumFailures, end, mappingAnomalies, fallback, String.join(",", announced.stream()
+                .map(a -> "\"" + a + "\"").toList())));
     }
 }

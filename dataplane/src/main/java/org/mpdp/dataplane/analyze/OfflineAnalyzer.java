@@ -146,8 +146,12 @@ public final class OfflineAnalyzer
             out.printf(Locale.ROOT, "  server key 0x%016x token 0x%08x idsn 0x%016x%n", r.serverKey(),
                 r.serverToken(), r.serverIdsn());
             out.printf(Locale.ROOT, "  data bytes: %,d to server, %,d to client; reinjected %,d; HMAC failures %d; " +
-                "checksum failures %d%n", r.toServer(), r.toClient(), r.reinjected(), r.hmacFailures(),
-                r.checksumFailures());
+                "checksum failures %d; mapping anomalies %d%s%n", r.toServer(), r.toClient(), r.reinjected(),
+                r.hmacFailures(), r.checksumFailures(), r.mappingAnomalies(), r.fallback() ? "; FELL BACK to TCP" : "");
+            for (final String a : r.announced())
+            {
+                out.println("  announced: " + a);
+            }
             for (final SubflowView s : r.subflows())
             {
                 out.printf(Locale.ROOT, "  %-7s %s -> %s%s%s  packets %,d  payload %,d%n", s.role(), s.client(),

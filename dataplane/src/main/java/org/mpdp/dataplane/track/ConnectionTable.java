@@ -48,6 +48,21 @@ public final class ConnectionTable
     final int[] resetSubflows;
     final boolean[] keyMismatch;
     final int[] order;
+    /** Highest DATA_ACK received for each direction's data (2 * slot + direction), 0 before any. */
+    final long[] dataAcked;
+    /** Fell back to TCP: MP_FAIL or an infinite mapping seen. */
+    final boolean[] fallback;
+    /** Mapping anomalies counted per connection: missing, inconsistent, out of window. */
+    final int[] mappingAnomalies;
+    /** Announced addresses, {@link #ADDRESSES} per side (2 * slot + side: 0 client, 1 server). */
+    static final int ADDRESSES = 8;
+    final int[] addressCount;
+    final int[] addressId;
+    final int[] addressVersion;
+    final long[] addressHigh;
+    final long[] addressLow;
+    final int[] addressPort;
+    final boolean[] addressRemoved;
     private final IntIntMap byToken;
     private int next;
     private int count;
@@ -82,6 +97,16 @@ public final class ConnectionTable
         resetSubflows = new int[capacity];
         keyMismatch = new boolean[capacity];
         order = new int[capacity];
+        dataAcked = new long[capacity * 2];
+        fallback = new boolean[capacity];
+        mappingAnomalies = new int[capacity];
+        addressCount = new int[capacity * 2];
+        addressId = new int[capacity * 2 * ADDRESSES];
+        addressVersion = new int[capacity * 2 * ADDRESSES];
+        addressHigh = new long[capacity * 2 * ADDRESSES];
+        addressLow = new long[capacity * 2 * ADDRESSES];
+        addressPort = new int[capacity * 2 * ADDRESSES];
+        addressRemoved = new boolean[capacity * 2 * ADDRESSES];
         byToken = new IntIntMap(capacity * 2);
     }
 

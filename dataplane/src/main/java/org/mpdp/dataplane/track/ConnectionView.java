@@ -16,9 +16,13 @@ package org.mpdp.dataplane.track;
  * @param hmacFailures     HMAC failures.
  * @param checksumFailures checksum failures.
  * @param end              how it ended.
+ * @param mappingAnomalies missing, inconsistent or out-of-window mappings.
+ * @param fallback         fell back to TCP (MP_FAIL or infinite mapping).
+ * @param announced        addresses announced by ADD_ADDR, "client|server id address[:port][ removed]".
  */
 public record ConnectionView(int order, int version, long keyA, long keyB, int tokenA, int tokenB, long idsnA,
-    long idsnB, boolean checksum, long reinjectedBytes, int hmacFailures, int checksumFailures, String end)
+    long idsnB, boolean checksum, long reinjectedBytes, int hmacFailures, int checksumFailures, String end,
+    int mappingAnomalies, boolean fallback, java.util.List<String> announced)
 {
     private static final String[] ENDS = {"open", "data_fin", "fastclose", "rst"};
 
@@ -36,6 +40,24 @@ public record ConnectionView(int order, int version, long keyA, long keyB, int t
         }
         return new ConnectionView(t.order[slot], t.version[slot], t.keyA[slot], t.keyB[slot], t.tokenA[slot],
             t.tokenB[slot], t.idsnA[slot], t.idsnB[slot], t.checksum[slot], t.reinjectedBytes[slot],
-            t.hmacFailures[slot], t.checksumFailures[slot], ENDS[t.end[slot]]);
+            t.hmacFailures[slot], t.checksumFailures[slot], ENDS[t.end[slot]], t.mappingAnomalies[slot],
+            t.fallback[slot], announced(t, slot));
+    }
+
+    private static java.util.List<String> announced(final ConnectionTable t, final int slot)
+    {
+        final java.util.List<String> out = new java.util.ArrayList<>();
+        for (int side = 0; side < 2; side++)
+        {
+            final int d = 2 * slot + side;
+            for (int i = 0; i < t.addressCount[d]; i++)
+            {
+                final int k = d * ConnectionTable.ADDRESSES + i;
+                out.add((side == 0 ? "client" : "server") + " id " + t.addressId[k] + " " +
+                    SubflowView.format(t.addressVersion[k], t.addressHigh[k], t.addressLow[k], t.addressPort[k]) +
+                    (t.addressRemoved[k] ? " removed" : ""));
+            }
+        }
+        return out;
     }
 }

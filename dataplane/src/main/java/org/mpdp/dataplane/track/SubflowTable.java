@@ -47,6 +47,19 @@ public final class SubflowTable
     /** Last data mapping per direction (2 * slot + direction): DSN start and SSN start (in lastMapSsn). */
     final long[] lastMapDsn;
     final int[] lastMapSsn;
+    /** Initial sequence number per direction (2 * slot + direction: 0 client to server). */
+    final int[] isn;
+    final boolean[] hasIsn;
+    /** Current and previous mapping per direction: SSN start, length, DSN start. */
+    final int[] mapSsn;
+    final int[] mapLength;
+    final long[] mapDsn;
+    final int[] previousMapSsn;
+    final int[] previousMapLength;
+    final long[] previousMapDsn;
+    final boolean[] hasMap;
+    /** Last MP_TCPRST reason, or -1. */
+    final int[] resetReason;
     private final long[] indexKeys;
     private final int[] indexSlots;
     private final int mask;
@@ -78,6 +91,17 @@ public final class SubflowTable
         pendingVersion = new int[capacity];
         reset = new boolean[capacity];
         order = new int[capacity];
+        isn = new int[capacity * 2];
+        hasIsn = new boolean[capacity * 2];
+        mapSsn = new int[capacity * 2];
+        mapLength = new int[capacity * 2];
+        mapDsn = new long[capacity * 2];
+        previousMapSsn = new int[capacity * 2];
+        previousMapLength = new int[capacity * 2];
+        previousMapDsn = new long[capacity * 2];
+        hasMap = new boolean[capacity * 2];
+        resetReason = new int[capacity];
+        java.util.Arrays.fill(resetReason, -1);
         lastMapDsn = new long[capacity * 2];
         lastMapSsn = new int[capacity * 2];
         final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;

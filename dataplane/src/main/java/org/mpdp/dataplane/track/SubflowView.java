@@ -39,7 +39,7 @@ public record SubflowView(String client, String server, String role, boolean bac
         return out;
     }
 
-    private static String format(final int version, final long high, final long low, final int port)
+    static String format(final int version, final long high, final long low, final int port)
     {
         if (version == 4)
         {

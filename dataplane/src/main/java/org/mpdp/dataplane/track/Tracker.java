@@ -163,6 +163,11 @@ public final class Tracker implements AutoCloseable
         final boolean fromServer = (found & SubflowTable.FROM_SERVER) != 0;
         subflows.packets[slot]++;
         subflows.payloadBytes[slot] += p.payloadLength;
+        if (syn)
+        {
+            subflows.isn[2 * slot + (fromServer ? 1 : 0)] = p.seq;
+            subflows.hasIsn[2 * slot + (fromServer ? 1 : 0)] = true;
+        }
         int reason = m.malformed != Malformed.NONE ? Verdict.MALFORMED_OPTION : Verdict.OK;
         if (m.has(Mptcp.MP_CAPABLE))
         {
@@ -178,6 +183,7 @@ public final class Tracker implements AutoCloseable
             // Which key the sender holds: client of a subflow holds Key-A when clientIsA.
             final boolean senderIsA = fromServer != subflows.clientIsA[slot];
             reason = first(reason, connectionLevel(c, slot, senderIsA, p, s, frame, m));
+            reason = first(reason, subflowLevel(c, slot, fromServer ? 1 : 0, p, m));
         }
         if ((p.tcpFlags & Mptcp.TCP_RST) != 0 && !subflows.reset[slot])
         {
@@ -336,13 +342,38 @@ public final class Tracker implements AutoCloseable
     {
         int reason = Verdict.OK;
         final int direction = senderIsA ? 0 : 1;
-        if (m.has(Mptcp.DSS) && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0)
+        if (m.has(Mptcp.DSS) && (m.dssFlags & Mptcp.DSS_FLAG_ACK) != 0)
+        {
+            // A DATA_ACK acknowledges the other side's data (RFC 8684 3.3.2).
+            final int acked = 2 * c + (1 - direction);
+            final long reference = connections.dataAcked[acked] != 0 ? connections.dataAcked[acked] :
+                (direction == 0 ? connections.idsnB[c] : connections.idsnA[c]) + 1;
+            final long dataAck = (m.dssFlags & Mptcp.DSS_FLAG_ACK64) != 0 ? m.dataAck :
+                DataSequence.expand(reference, (int)m.dataAck);
+            if (dataAck - reference > 0 || connections.dataAcked[acked] == 0)
+            {
+                connections.dataAcked[acked] = dataAck;
+            }
+        }
+        if (m.has(Mptcp.DSS) && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0 && m.dataLevelLength == 0)
+        {
+            // Infinite mapping (RFC 8684 3.7): the connection falls back to plain TCP.
+            connections.fallback[c] = true;
+            reason = first(reason, Verdict.FALLBACK);
+        }
+        else if (m.has(Mptcp.DSS) && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0)
         {
             final long reference = connections.mappedEnd[2 * c + direction];
             final long dsn = (m.dssFlags & Mptcp.DSS_FLAG_DSN64) != 0 ? m.dsn :
                 DataSequence.expand(reference, (int)m.dsn);
-            reason = mapping(c, slot, direction, dsn, m.ssn, m.dataLevelLength,
-                (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0);
+            final long acked = connections.dataAcked[2 * c + direction];
+            if (acked != 0 && (dsn - acked > DSN_WINDOW || acked - (dsn + m.dataLevelLength) > DSN_WINDOW))
+            {
+                connections.mappingAnomalies[c]++;
+                reason = first(reason, Verdict.DSN_OUT_OF_WINDOW);
+            }
+            reason = first(reason, mapping(c, slot, direction, dsn, m.ssn, m.dataLevelLength,
+                (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0));
             if (m.dssHasChecksum && connections.checksum[c])
             {
                 reason = first(reason, checksum(c, p, s, frame, dsn, m.ssn, m.dataLevelLength, m.dssChecksum,
@@ -380,6 +411,30 @@ public final class Tracker implements AutoCloseable
                 connections.hmacFailures[c]++;
                 reason = first(reason, Verdict.ADD_ADDR_BAD_HMAC);
             }
+        }
+        if (m.has(Mptcp.MP_FAIL))
+        {
+            connections.fallback[c] = true;
+            reason = first(reason, Verdict.FALLBACK);
+        }
+        if (m.has(Mptcp.ADD_ADDR) && !m.addAddrEcho && reason != Verdict.ADD_ADDR_BAD_HMAC)
+        {
+            announce(c, direction, m);
+        }
+        if (m.has(Mptcp.REMOVE_ADDR))
+        {
+            for (int i = 0; i < m.removeAddrCount; i++)
+            {
+                withdraw(c, direction, Bytes.u8(s, frame + m.removeAddrOffset + i));
+            }
+        }
+        if (m.has(Mptcp.MP_PRIO))
+        {
+            subflows.backup[slot] = m.prioBackup;
+        }
+        if (m.has(Mptcp.MP_TCPRST))
+        {
+            subflows.resetReason[slot] = m.tcprstReason;
         }
         if (m.has(Mptcp.MP_FASTCLOSE))
         {
@@ -499,6 +554,119 @@ public final class Tracker implements AutoCloseable
         return Verdict.OK;
     }
 
+    /** How far a DSN may stray from the peer's DATA_ACK before it is flagged (1 GiB). */
+    static final long DSN_WINDOW = 1L << 30;
+
+    /**
+     * Subflow-level checks: records the segment's mapping (RFC 8684 3.3.1) and flags payload that no
+     * mapping covers or a mapping that contradicts the one before it.
+     */
+    private int subflowLevel(final int c, final int slot, final int sdir, final ParsedPacket p, final MptcpOptions m)
+    {
+        final int i = 2 * slot + sdir;
+        int reason = Verdict.OK;
+        if (m.has(Mptcp.DSS) && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0 && m.dataLevelLength > 0)
+        {
+            final boolean dataFinOnly = (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0 && m.dataLevelLength == 1 &&
+                m.ssn == 0;
+            if (!dataFinOnly)
+            {
+                reason = newMapping(c, i, m.ssn, m.dataLevelLength, m.dsn);
+            }
+        }
+        else if (m.has(Mptcp.MP_CAPABLE) && m.mpcHasDataLength)
+        {
+            reason = newMapping(c, i, 1, m.mpcDataLength, 0);
+        }
+        if (p.payloadLength > 0 && subflows.hasIsn[i] && !connections.fallback[c] && reason == Verdict.OK)
+        {
+            final int relative = p.seq - subflows.isn[i];
+            if (!covers(subflows.mapSsn[i], subflows.mapLength[i], relative, p.payloadLength, subflows.hasMap[i]) &&
+                !covers(subflows.previousMapSsn[i], subflows.previousMapLength[i], relative, p.payloadLength,
+                    subflows.hasMap[i]))
+            {
+                connections.mappingAnomalies[c]++;
+                reason = Verdict.MISSING_MAPPING;
+            }
+        }
+        return reason;
+    }
+
+    private static boolean covers(final int ssn, final int length, final int relative, final int payload,
+        final boolean hasMap)
+    {
+        return hasMap && Integer.toUnsignedLong(relative - ssn) + payload <= length;
+    }
+
+    private int newMapping(final int c, final int i, final int ssn, final int length, final long dsnWire)
+    {
+        if (subflows.hasMap[i])
+        {
+            final int curSsn = subflows.mapSsn[i];
+            final int curLength = subflows.mapLength[i];
+            if (ssn == curSsn && length >= curLength - 1 && length <= curLength + 1 && dsnWire == subflows.mapDsn[i])
+            {
+                subflows.mapLength[i] = Math.max(length, curLength); // the same mapping again (DATA_FIN may add 1)
+                return Verdict.OK;
+            }
+            final long overlapStart = Math.max(Integer.toUnsignedLong(ssn), Integer.toUnsignedLong(curSsn));
+            final long overlapEnd = Math.min(Integer.toUnsignedLong(ssn) + length,
+                Integer.toUnsignedLong(curSsn) + curLength);
+            if (overlapStart < overlapEnd && dsnWire - subflows.mapDsn[i] != (long)(ssn - curSsn))
+            {
+                connections.mappingAnomalies[c]++;
+                return Verdict.INCONSISTENT_MAPPING;
+            }
+            subflows.previousMapSsn[i] = curSsn;
+            subflows.previousMapLength[i] = curLength;
+            subflows.previousMapDsn[i] = subflows.mapDsn[i];
+        }
+        subflows.mapSsn[i] = ssn;
+        subflows.mapLength[i] = length;
+        subflows.mapDsn[i] = dsnWire;
+        subflows.hasMap[i] = true;
+        return Verdict.OK;
+    }
+
+    private void announce(final int c, final int side, final MptcpOptions m)
+    {
+        final int d = 2 * c + side;
+        final int base = d * ConnectionTable.ADDRESSES;
+        int i = 0;
+        while (i < connections.addressCount[d] && connections.addressId[base + i] != m.addAddrId)
+        {
+            i++;
+        }
+        if (i == ConnectionTable.ADDRESSES)
+        {
+            return;
+        }
+        if (i == connections.addressCount[d])
+        {
+            connections.addressCount[d]++;
+        }
+        connections.addressId[base + i] = m.addAddrId;
+        connections.addressVersion[base + i] = m.addAddrIpVersion;
+        connections.addressHigh[base + i] = m.addAddrIpVersion == 4 ? 0 : m.addAddrV6High;
+        connections.addressLow[base + i] = m.addAddrIpVersion == 4 ? Integer.toUnsignedLong(m.addAddrV4) :
+            m.addAddrV6Low;
+        connections.addressPort[base + i] = m.addAddrPort;
+        connections.addressRemoved[base + i] = false;
+    }
+
+    private void withdraw(final int c, final int side, final int id)
+    {
+        final int d = 2 * c + side;
+        final int base = d * ConnectionTable.ADDRESSES;
+        for (int i = 0; i < connections.addressCount[d]; i++)
+        {
+            if (connections.addressId[base + i] == id)
+            {
+                connections.addressRemoved[base + i] = true;
+            }
+        }
+    }
+
     /**
      * @param c connection slot.
      * @param direction 0 client to server, 1 server to client.
@@ -508,6 +676,16 @@ public final class Tracker implements AutoCloseable
     {
         final long start = (direction == 0 ? connections.idsnA[c] : connections.idsnB[c]) + 1;
         return connections.mappedEnd[2 * c + direction] - start;
+    }
+
+    /**
+     * @param c         connection slot.
+     * @param direction 0 client to server, 1 server to client.
+     * @return the highest DATA_ACK received for that direction's data, or 0 before any.
+     */
+    public long dataAcked(final int c, final int direction)
+    {
+        return connections.dataAcked[2 * c + direction];
     }
 
     @Override

@@ -35,12 +35,22 @@ public final class Verdict
     /** A malformed MPTCP option. */
     public static final int MALFORMED_OPTION = 10;
 
+    /** Payload on a subflow bytes no DSS mapping covers (RFC 8684 3.3.1). */
+    public static final int MISSING_MAPPING = 11;
+    /** A mapping that maps subflow bytes already mapped to other data bytes. */
+    public static final int INCONSISTENT_MAPPING = 12;
+    /** A DSN far outside the window the peer's DATA_ACKs allow. */
+    public static final int DSN_OUT_OF_WINDOW = 13;
+    /** MP_FAIL or an infinite mapping: the connection falls back to TCP (RFC 8684 3.7). */
+    public static final int FALLBACK = 14;
+
     /** Number of reasons. */
-    public static final int REASONS = 11;
+    public static final int REASONS = 15;
 
     private static final String[] NAMES = {"ok", "join-unknown-token", "join-bad-synack-hmac", "join-bad-ack-hmac",
         "add-addr-bad-hmac", "bad-dss-checksum", "key-mismatch", "fastclose-bad-key", "table-full",
-        "join-without-syn", "malformed-option"};
+        "join-without-syn", "malformed-option", "missing-mapping", "inconsistent-mapping", "dsn-out-of-window",
+        "fallback"};
 
     private Verdict()
     {

@@ -52,6 +52,8 @@ final class AnalyzerOnTraceIT
             assertEquals(0, r.reinjected(), context);
             assertEquals(0, r.hmacFailures(), context);
             assertEquals("data_fin", r.end(), context);
+            assertEquals(0, r.mappingAnomalies(), context);
+            assertEquals(1, r.announced().size(), context);
             for (final SubflowView s : r.subflows())
             {
                 assertTrue(s.role().equals("initial") || s.joinHmacOk(), s.toString());

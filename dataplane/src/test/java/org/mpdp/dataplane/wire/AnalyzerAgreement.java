@@ -68,6 +68,8 @@ final class AnalyzerAgreement
         {
             assertEquals(0, c.hmacFailures(), context);
             assertEquals(0, c.checksumFailures(), context);
+            assertEquals(0, c.mappingAnomalies(), "DSS mapping anomalies on kernel traffic: " + c);
+            assertTrue(!c.fallback(), c.toString());
             for (final SubflowView s : c.subflows())
             {
                 assertTrue(!s.role().equals("join") || s.joinHmacOk(), "join not authenticated: " + s);
