@@ -30,6 +30,9 @@ public final class OfflineAnalyzer
     private final Tracker tracker;
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
+    private final java.util.List<ConnectionReport> evictedReports = new ArrayList<>();
+    private long idleNanos = 3_600_000_000_000L;
+    private long closedNanos = 60_000_000_000L;
     private long packets;
     private long mptcpPackets;
     private long malformed;
@@ -57,9 +60,17 @@ public final class OfflineAnalyzer
                 throw new IOException(pcap + ": link type " + reader.linkType() +
                     " is not supported (Ethernet 1, raw IP 101, Linux SLL 113, SLL2 276)");
             }
+            long nextSweep = 0;
             while (reader.next())
             {
                 packets++;
+                tracker.tick(reader.timestampNanos());
+                if (reader.timestampNanos() >= nextSweep)
+                {
+                    // Once a capture-second: free what ended or went idle, keeping its report.
+                    tracker.evict(idleNanos, closedNanos, slot -> evictedReports.add(ConnectionReport.of(tracker, slot)));
+                    nextSweep = reader.timestampNanos() + 1_000_000_000L;
+                }
                 LinkLayer.parse(parser, reader.linkType(), reader.segment(), reader.frameOffset(),
                     reader.capturedLength(), packet);
                 if (packet.isMptcp())
@@ -90,20 +101,31 @@ public final class OfflineAnalyzer
     public List<ConnectionReport> connections()
     {
         final ConnectionTable t = tracker.connections();
-        final List<ConnectionReport> out = new ArrayList<>();
-        for (int i = 0; i < t.count(); i++)
-        {
-            out.add(null);
-        }
+        final List<ConnectionReport> out = new ArrayList<>(evictedReports);
         for (int c = 0; c < t.capacity(); c++)
         {
             final ConnectionReport r = ConnectionReport.of(tracker, c);
             if (r != null)
             {
-                out.set(r.order(), r);
+                out.add(r);
             }
         }
+        out.sort(java.util.Comparator.comparingInt(ConnectionReport::order));
         return out;
+    }
+
+    /**
+     * Sets when connections leave the tables (their reports are kept).
+     *
+     * @param idleNanos   idle timeout in capture time.
+     * @param closedNanos linger after DATA_FIN, FASTCLOSE or RST.
+     * @return this.
+     */
+    public OfflineAnalyzer evictAfter(final long idleNanos, final long closedNanos)
+    {
+        this.idleNanos = idleNanos;
+        this.closedNanos = closedNanos;
+        return this;
     }
 
     /**
@@ -136,7 +158,7 @@ public final class OfflineAnalyzer
     public void printTable(final Totals totals, final PrintStream out)
     {
         out.printf(Locale.ROOT, "%,d packets, %,d with MPTCP options, %,d malformed, %d MPTCP connections%n",
-            totals.packets(), totals.mptcpPackets(), totals.malformed(), tracker.connections().count());
+            totals.packets(), totals.mptcpPackets(), totals.malformed(), connections().size());
         for (final ConnectionReport r : connections())
         {
             out.printf(Locale.ROOT, "%nconnection %d: MPTCP v%d, checksum %s, ended %s%n", r.order() + 1, r.version(),

@@ -48,6 +48,8 @@ public final class ConnectionTable
     final int[] resetSubflows;
     final boolean[] keyMismatch;
     final int[] order;
+    /** Last packet time per connection. */
+    final long[] lastSeen;
     /** Highest DATA_ACK received for each direction's data (2 * slot + direction), 0 before any. */
     final long[] dataAcked;
     /** Fell back to TCP: MP_FAIL or an infinite mapping seen. */
@@ -66,6 +68,7 @@ public final class ConnectionTable
     private final IntIntMap byToken;
     private int next;
     private int count;
+    private int created;
 
     /**
      * @param capacity most connections at once.
@@ -97,6 +100,7 @@ public final class ConnectionTable
         resetSubflows = new int[capacity];
         keyMismatch = new boolean[capacity];
         order = new int[capacity];
+        lastSeen = new long[capacity];
         dataAcked = new long[capacity * 2];
         fallback = new boolean[capacity];
         mappingAnomalies = new int[capacity];
@@ -125,8 +129,44 @@ public final class ConnectionTable
         }
         final int slot = next;
         inUse[slot] = true;
-        order[slot] = count++;
+        order[slot] = created++;
+        count++;
         return slot;
+    }
+
+
+    /**
+     * Frees a connection slot: its tokens leave the index and every per-connection field is reset.
+     *
+     * @param slot the connection.
+     */
+    void free(final int slot)
+    {
+        if (!inUse[slot])
+        {
+            return;
+        }
+        byToken.remove(tokenA[slot]);
+        byToken.remove(tokenB[slot]);
+        inUse[slot] = false;
+        count--;
+        reinjectedBytes[slot] = 0;
+        hmacFailures[slot] = 0;
+        checksumFailures[slot] = 0;
+        end[slot] = END_OPEN;
+        subflows[slot] = 0;
+        resetSubflows[slot] = 0;
+        keyMismatch[slot] = false;
+        fallback[slot] = false;
+        mappingAnomalies[slot] = 0;
+        for (int d = 2 * slot; d < 2 * slot + 2; d++)
+        {
+            dataAcked[d] = 0;
+            dataFinDsn[d] = 0;
+            islands[d] = 0;
+            addressCount[d] = 0;
+        }
+        mappingOverflow[slot] = false;
     }
 
     boolean indexTokens(final int slot)

@@ -60,6 +60,15 @@ public final class SubflowTable
     final boolean[] hasMap;
     /** Last MP_TCPRST reason, or -1. */
     final int[] resetReason;
+    /** Last packet time per subflow (capture or clock nanoseconds). */
+    final long[] lastSeen;
+    private static final int EMPTY = -1;
+    private static final int TOMBSTONE = -2;
+    private final boolean[] inUse;
+    private final int[] freeSlots;
+    private int freeCount;
+    private int live;
+    private int added;
     private final long[] indexKeys;
     private final int[] indexSlots;
     private final int mask;
@@ -102,6 +111,9 @@ public final class SubflowTable
         hasMap = new boolean[capacity * 2];
         resetReason = new int[capacity];
         java.util.Arrays.fill(resetReason, -1);
+        lastSeen = new long[capacity];
+        inUse = new boolean[capacity];
+        freeSlots = new int[capacity];
         lastMapDsn = new long[capacity * 2];
         lastMapSsn = new int[capacity * 2];
         final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
@@ -132,11 +144,11 @@ public final class SubflowTable
         for (int i = (int)key & mask, n = 0; n <= mask; i = i + 1 & mask, n++)
         {
             final int slot = indexSlots[i];
-            if (slot == -1)
+            if (slot == EMPTY)
             {
                 return -1;
             }
-            if (indexKeys[i] == key && ipVersion[slot] == version)
+            if (slot != TOMBSTONE && indexKeys[i] == key && ipVersion[slot] == version)
             {
                 if (clientPort[slot] == srcPort && serverPort[slot] == dstPort && clientHigh[slot] == srcHigh &&
                     clientLow[slot] == srcLow && serverHigh[slot] == dstHigh && serverLow[slot] == dstLow)
@@ -164,11 +176,13 @@ public final class SubflowTable
     int add(final int version, final long srcHigh, final long srcLow, final int srcPort, final long dstHigh,
         final long dstLow, final int dstPort)
     {
-        if (count == capacity || count >= (mask + 1) / 2)
+        if (live == capacity || live >= (mask + 1) / 2)
         {
             return -1;
         }
-        final int slot = count;
+        final int slot = freeCount > 0 ? freeSlots[--freeCount] : count++;
+        inUse[slot] = true;
+        live++;
         ipVersion[slot] = version;
         clientHigh[slot] = srcHigh;
         clientLow[slot] = srcLow;
@@ -177,23 +191,89 @@ public final class SubflowTable
         serverLow[slot] = dstLow;
         serverPort[slot] = dstPort;
         connection[slot] = -1;
-        order[slot] = count;
+        order[slot] = added++;
+        role[slot] = ROLE_INITIAL;
+        backup[slot] = false;
+        joinState[slot] = JOIN_NONE;
+        clientNonce[slot] = 0;
+        serverNonce[slot] = 0;
+        clientIsA[slot] = true;
+        packets[slot] = 0;
+        payloadBytes[slot] = 0;
+        pendingServerKey[slot] = 0;
+        pendingVersion[slot] = 0;
+        reset[slot] = false;
+        resetReason[slot] = -1;
+        for (int d = 2 * slot; d < 2 * slot + 2; d++)
+        {
+            hasIsn[d] = false;
+            hasMap[d] = false;
+            lastMapDsn[d] = 0;
+            lastMapSsn[d] = 0;
+        }
         final long key = hash(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
         for (int i = (int)key & mask; ; i = i + 1 & mask)
         {
-            if (indexSlots[i] == -1)
+            if (indexSlots[i] == EMPTY || indexSlots[i] == TOMBSTONE)
             {
                 indexKeys[i] = key;
                 indexSlots[i] = slot;
                 break;
             }
         }
-        count++;
         return slot;
     }
 
     /**
-     * @return subflows added.
+     * Frees a subflow: its index entry becomes a tombstone and the slot is reused.
+     *
+     * @param slot the subflow.
+     */
+    void free(final int slot)
+    {
+        if (!inUse[slot])
+        {
+            return;
+        }
+        final long key = hash(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
+            serverPort[slot]);
+        for (int i = (int)key & mask, n = 0; n <= mask; i = i + 1 & mask, n++)
+        {
+            if (indexSlots[i] == EMPTY)
+            {
+                break;
+            }
+            if (indexSlots[i] == slot)
+            {
+                indexSlots[i] = TOMBSTONE;
+                break;
+            }
+        }
+        inUse[slot] = false;
+        connection[slot] = -1;
+        freeSlots[freeCount++] = slot;
+        live--;
+    }
+
+    /**
+     * @return subflows in use.
+     */
+    public int live()
+    {
+        return live;
+    }
+
+    /**
+     * @param slot a slot below {@link #count()}.
+     * @return whether it holds a subflow.
+     */
+    public boolean inUse(final int slot)
+    {
+        return inUse[slot];
+    }
+
+    /**
+     * @return the high-water mark of slots used (iterate 0..count() and check {@link #inUse(int)}).
      */
     public int count()
     {

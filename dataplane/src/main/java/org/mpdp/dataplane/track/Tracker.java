@@ -36,6 +36,8 @@ public final class Tracker implements AutoCloseable
     private final MemorySegment scratch = arena.allocate(16, 8);
     private final VerdictPolicy policy;
     private int lastReason;
+    private long now;
+    private long evicted;
 
     /**
      * @param maxConnections connection table capacity.
@@ -101,6 +103,83 @@ public final class Tracker implements AutoCloseable
     }
 
     /**
+     * Sets the time stamped on entries from now on: a capture's packet time, or the loop's clock read
+     * once per burst. Eviction compares against it.
+     *
+     * @param nanos time in nanoseconds.
+     */
+    public void tick(final long nanos)
+    {
+        now = nanos;
+    }
+
+    /** Called for each connection just before {@link #evict} frees it, so its state can be reported. */
+    @FunctionalInterface
+    public interface EvictionListener
+    {
+        /**
+         * @param connection the connection slot, still readable.
+         */
+        void onEvict(int connection);
+    }
+
+    /**
+     * Frees connections idle for longer than {@code idleNanos}, or ended (DATA_FIN, FASTCLOSE, RST)
+     * and quiet for longer than {@code closedNanos}, with their subflows; and subflows that never
+     * joined a connection and are idle. Control-plane work: call it periodically, not per packet.
+     *
+     * @param idleNanos   idle timeout.
+     * @param closedNanos how long an ended connection lingers (for retransmitted FINs and ACKs).
+     * @param listener    told before each connection is freed; may be null.
+     * @return connections freed.
+     */
+    public int evict(final long idleNanos, final long closedNanos, final EvictionListener listener)
+    {
+        int freed = 0;
+        for (int c = 0; c < connections.capacity; c++)
+        {
+            if (!connections.inUse[c])
+            {
+                continue;
+            }
+            final long quiet = now - connections.lastSeen[c];
+            if (quiet > idleNanos || connections.end[c] != ConnectionTable.END_OPEN && quiet > closedNanos)
+            {
+                if (listener != null)
+                {
+                    listener.onEvict(c);
+                }
+                for (int i = 0; i < subflows.count(); i++)
+                {
+                    if (subflows.connection[i] == c)
+                    {
+                        subflows.free(i);
+                    }
+                }
+                connections.free(c);
+                freed++;
+            }
+        }
+        for (int i = 0; i < subflows.count(); i++)
+        {
+            if (subflows.inUse(i) && subflows.connection[i] < 0 && now - subflows.lastSeen[i] > closedNanos)
+            {
+                subflows.free(i);
+            }
+        }
+        evicted += freed;
+        return freed;
+    }
+
+    /**
+     * @return connections evicted so far.
+     */
+    public long evicted()
+    {
+        return evicted;
+    }
+
+    /**
      * Tracks one segment.
      *
      * @param p     the parsed packet.
@@ -163,6 +242,7 @@ public final class Tracker implements AutoCloseable
         final boolean fromServer = (found & SubflowTable.FROM_SERVER) != 0;
         subflows.packets[slot]++;
         subflows.payloadBytes[slot] += p.payloadLength;
+        subflows.lastSeen[slot] = now;
         if (syn)
         {
             subflows.isn[2 * slot + (fromServer ? 1 : 0)] = p.seq;
@@ -180,6 +260,7 @@ public final class Tracker implements AutoCloseable
         final int c = subflows.connection[slot];
         if (c >= 0)
         {
+            connections.lastSeen[c] = now;
             // Which key the sender holds: client of a subflow holds Key-A when clientIsA.
             final boolean senderIsA = fromServer != subflows.clientIsA[slot];
             reason = first(reason, connectionLevel(c, slot, senderIsA, p, s, frame, m));
@@ -265,6 +346,7 @@ public final class Tracker implements AutoCloseable
         connections.contiguousEnd[2 * c] = connections.idsnA[c] + 1;
         connections.contiguousEnd[2 * c + 1] = connections.idsnB[c] + 1;
         connections.indexTokens(c);
+        connections.lastSeen[c] = now;
         connections.subflows[c] = 1;
         subflows.connection[slot] = c;
         return Verdict.OK;
