@@ -37,6 +37,8 @@ final class AttackIT
 {
     private static final int SERVER_PORT = 48300;
     private static final int FLOOD = 1000;
+    /** Attacker ports below Linux's ephemeral range (32768-60999), so no attack reuses a real 4-tuple. */
+    private static final int ATTACKER_PORT = 2000;
 
     @Test
     void shouldDetectEveryAttackAndFlagNothingLegitimate() throws IOException
@@ -70,19 +72,19 @@ final class AttackIT
         for (int i = 0; i < FLOOD; i++)
         {
             final int token = random.nextInt();
-            attacks.add(frame(client, 40000 + i, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o,
+            attacks.add(frame(client, ATTACKER_PORT + i, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o,
                 0, false, 2, token == serverToken ? token + 1 : token, random.nextInt())));
         }
         // 2. Right token, then a third ACK whose HMAC is wrong.
-        attacks.addAll(joinWith(client, 51000, server, serverToken, keys, join, random, randomHmac(random)));
+        attacks.addAll(joinWith(client, ATTACKER_PORT + FLOOD, server, serverToken, keys, join, random, randomHmac(random)));
         // 3. Right token, then the third-ACK HMAC of the real join replayed on new nonces.
-        attacks.addAll(joinWith(client, 51001, server, serverToken, keys, join, random, legitJoinAck));
+        attacks.addAll(joinWith(client, ATTACKER_PORT + FLOOD + 1, server, serverToken, keys, join, random, legitJoinAck));
         // 4. A new connection whose third ACK echoes a server key other than the SYN/ACK's.
-        attacks.add(frame(client, 52000, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1,
+        attacks.add(frame(client, ATTACKER_PORT + FLOOD + 2, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1,
             0x01, 0, 0, 0, 0)));
-        attacks.add(frame(server, SERVER_PORT, client, 52000, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o ->
+        attacks.add(frame(server, SERVER_PORT, client, ATTACKER_PORT + FLOOD + 2, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o ->
             MptcpOptionWriter.mpCapable(o, 0, 12, 1, 0x01, 0x1111111111111111L, 0, 0, 0)));
-        attacks.add(frame(client, 52000, server, SERVER_PORT, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1,
+        attacks.add(frame(client, ATTACKER_PORT + FLOOD + 2, server, SERVER_PORT, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1,
             0x01, 0x2222222222222222L, 0x3333333333333333L, 0, 0)));
         // 5. ADD_ADDR with a bad HMAC on the real initial subflow, server to client.
         final SubflowView initial = c.subflows().get(0);
@@ -122,7 +124,8 @@ final class AttackIT
         assertEquals(c.subflows().size() + 2, after.subflows().size(), "only the two right-token joins were admitted");
         for (final SubflowView s : after.subflows())
         {
-            final boolean attacker = s.client().endsWith(":51000") || s.client().endsWith(":51001");
+            final boolean attacker = s.client().endsWith(":" + (ATTACKER_PORT + FLOOD)) ||
+                s.client().endsWith(":" + (ATTACKER_PORT + FLOOD + 1));
             assertEquals(!attacker, !s.role().equals("join") || s.joinHmacOk(), s.toString());
         }
         assertEquals(c.toServer(), after.toServer());
