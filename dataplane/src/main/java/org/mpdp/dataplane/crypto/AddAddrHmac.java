@@ -56,7 +56,7 @@ public final class AddAddrHmac
         MemorySegment.copy(addr, addrOffset, message, 1, addrLength);
         message.set(ValueLayout.JAVA_BYTE, 1 + addrLength, (byte)(port >>> 8));
         message.set(ValueLayout.JAVA_BYTE, 2 + addrLength, (byte)port);
-        sha256.hmac(keys.midstates(), keys.offset(slot), message, 0, 3 + addrLength, dst, dstOffset);
+        sha256.hmac(keys, slot, message, 0, 3 + addrLength, dst, dstOffset);
     }
 
     /**

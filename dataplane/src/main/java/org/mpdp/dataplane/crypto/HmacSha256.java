@@ -161,4 +161,109 @@ public final class HmacSha256
         System.arraycopy(midstates, offset + OUTER_OFFSET, state, 0, Sha256.STATE_INTS);
         Sha256.compress(state, 0, w);
     }
+
+    /**
+     * Single HMAC checks can use the JDK's SHA-256 (SHA-NI where the CPU has it) instead of the
+     * pure-Java compression from midstates: measured here 235 ns against about 650 ns per HMAC, because
+     * one SHA-NI compression is about 9x faster than the Java one even though it needs 4 instead of 2.
+     * {@code -Dmpdp.crypto.single=midstate} selects the midstate path.
+     */
+    static final boolean JDK_SINGLE = !"midstate".equals(System.getProperty("mpdp.crypto.single"));
+
+    private final java.security.MessageDigest jdk = newDigest();
+    private final byte[] pad = new byte[64];
+    private final byte[] message = new byte[MAX_MESSAGE_LENGTH];
+    private final byte[] inner = new byte[32];
+    private final byte[] out = new byte[32];
+
+    private static java.security.MessageDigest newDigest()
+    {
+        try
+        {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        }
+        catch (final java.security.NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 missing from the JDK", ex);
+        }
+    }
+
+    /** HMAC over {@code message[0..length)} with the 16-byte key {@code be64(key1) || be64(key2)}, via the JDK. */
+    private void jdkHmac(final long key1, final long key2, final int length, final int[] digest, final int offset)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            pad[i] = (byte)((key1 >>> (56 - 8 * i)) ^ 0x36);
+            pad[8 + i] = (byte)((key2 >>> (56 - 8 * i)) ^ 0x36);
+        }
+        java.util.Arrays.fill(pad, 16, 64, (byte)0x36);
+        try
+        {
+            jdk.update(pad);
+            jdk.update(message, 0, length);
+            jdk.digest(inner, 0, 32);
+            for (int i = 0; i < 64; i++)
+            {
+                pad[i] ^= 0x36 ^ 0x5c;
+            }
+            jdk.update(pad);
+            jdk.update(inner);
+            jdk.digest(out, 0, 32);
+        }
+        catch (final java.security.DigestException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+        for (int i = 0; i < DIGEST_INTS; i++)
+        {
+            digest[offset + i] = (out[4 * i] & 0xFF) << 24 | (out[4 * i + 1] & 0xFF) << 16 | (out[4 * i + 2] & 0xFF) << 8 |
+                out[4 * i + 3] & 0xFF;
+        }
+    }
+
+    /**
+     * HMAC of an 8-byte message with a key table slot, by the faster single-check path.
+     *
+     * @param keys    key table.
+     * @param slot    slot.
+     * @param msg     the message as a big-endian long.
+     * @param digest  receives the 8 digest words.
+     * @param offset  where in {@code digest}.
+     */
+    void hmac(final HmacSha256Keys keys, final int slot, final long msg, final int[] digest, final int offset)
+    {
+        if (!JDK_SINGLE)
+        {
+            hmac(keys.midstates(), keys.offset(slot), msg, digest, offset);
+            return;
+        }
+        for (int i = 0; i < 8; i++)
+        {
+            message[i] = (byte)(msg >>> (56 - 8 * i));
+        }
+        jdkHmac(keys.key1(slot), keys.key2(slot), 8, digest, offset);
+    }
+
+    /**
+     * HMAC of a message in a segment with a key table slot, by the faster single-check path.
+     *
+     * @param keys          key table.
+     * @param slot          slot.
+     * @param segment       message bytes.
+     * @param messageOffset offset.
+     * @param length        at most {@link #MAX_MESSAGE_LENGTH}.
+     * @param digest        receives the 8 digest words.
+     * @param offset        where in {@code digest}.
+     */
+    void hmac(final HmacSha256Keys keys, final int slot, final MemorySegment segment, final long messageOffset,
+        final int length, final int[] digest, final int offset)
+    {
+        if (!JDK_SINGLE)
+        {
+            hmac(keys.midstates(), keys.offset(slot), segment, messageOffset, length, digest, offset);
+            return;
+        }
+        MemorySegment.copy(segment, java.lang.foreign.ValueLayout.JAVA_BYTE, messageOffset, message, 0, length);
+        jdkHmac(keys.key1(slot), keys.key2(slot), length, digest, offset);
+    }
 }

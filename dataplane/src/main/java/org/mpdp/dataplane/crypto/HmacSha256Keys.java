@@ -20,6 +20,8 @@ public final class HmacSha256Keys
 
     private final int capacity;
     private final int[] midstates;
+    /** The raw keys too: the JDK digest path (SHA-NI) hashes the padded key itself. */
+    private final long[] keys;
     private final HmacSha256 engine = new HmacSha256();
 
     /**
@@ -33,6 +35,7 @@ public final class HmacSha256Keys
         }
         this.capacity = capacity;
         this.midstates = new int[capacity * SLOT_INTS];
+        this.keys = new long[capacity * 2];
     }
 
     /**
@@ -53,6 +56,8 @@ public final class HmacSha256Keys
     public void setKey(final int slot, final long key1, final long key2)
     {
         engine.precompute(key1, key2, midstates, offset(slot));
+        keys[2 * slot] = key1;
+        keys[2 * slot + 1] = key2;
     }
 
     /**
@@ -85,6 +90,16 @@ public final class HmacSha256Keys
     /**
      * @return the backing records, for {@link HmacSha256} and the batched verifier.
      */
+    long key1(final int slot)
+    {
+        return keys[2 * slot];
+    }
+
+    long key2(final int slot)
+    {
+        return keys[2 * slot + 1];
+    }
+
     int[] midstates()
     {
         return midstates;

@@ -56,7 +56,8 @@ public final class JoinHmac
      */
     public long synAckThmac(final HmacSha256Keys keys, final int slotBA, final int nonceB, final int nonceA)
     {
-        return sha256.left64(keys.midstates(), keys.offset(slotBA), message(nonceB, nonceA));
+        sha256.hmac(keys, slotBA, message(nonceB, nonceA), digest, 0);
+        return (long)digest[0] << 32 | digest[1] & 0xFFFF_FFFFL;
     }
 
     /**
@@ -88,7 +89,7 @@ public final class JoinHmac
     public void ackHmac(final HmacSha256Keys keys, final int slotAB, final int nonceA, final int nonceB,
         final int[] dst, final int dstOffset)
     {
-        sha256.hmac(keys.midstates(), keys.offset(slotAB), message(nonceA, nonceB), digest, 0);
+        sha256.hmac(keys, slotAB, message(nonceA, nonceB), digest, 0);
         System.arraycopy(digest, 0, dst, dstOffset, HMAC_INTS);
     }
 
@@ -106,7 +107,7 @@ public final class JoinHmac
     public int verifyAck(final HmacSha256Keys keys, final int slotAB, final int nonceA, final int nonceB,
         final MemorySegment hmac, final long hmacOffset)
     {
-        sha256.hmac(keys.midstates(), keys.offset(slotAB), message(nonceA, nonceB), digest, 0);
+        sha256.hmac(keys, slotAB, message(nonceA, nonceB), digest, 0);
         return compare160(hmac, hmacOffset);
     }
 

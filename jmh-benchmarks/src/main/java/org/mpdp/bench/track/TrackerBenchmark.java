@@ -45,7 +45,8 @@ import org.openjdk.jmh.infra.Blackhole;
     "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class TrackerBenchmark
 {
-    private static final int SLOT = 2048;
+    /** Bytes per frame slot: the largest frame of the capture rounded up to 2 KiB (GSO frames included). */
+    private int slot;
 
     /** Capture file; empty = mptcp-v1.pcap from mpdp.captures. */
     @Param("")
@@ -80,25 +81,23 @@ public class TrackerBenchmark
             linkType = reader.linkType();
             while (reader.next())
             {
-                if (reader.capturedLength() <= SLOT)
-                {
-                    list.add(reader.segment().asSlice(reader.frameOffset(), reader.capturedLength())
-                        .toArray(ValueLayout.JAVA_BYTE));
-                }
+                list.add(reader.segment().asSlice(reader.frameOffset(), reader.capturedLength())
+                    .toArray(ValueLayout.JAVA_BYTE));
             }
         }
         frames = list.size();
+        slot = (list.stream().mapToInt(f -> f.length).max().orElse(1) + 2047) & ~2047;
         arena = Arena.ofShared();
-        memory = arena.allocate((long)frames * SLOT, 64);
+        memory = arena.allocate((long)frames * slot, 64);
         lengths = new int[frames];
         parsed = new ParsedPacket[frames];
         for (int i = 0; i < frames; i++)
         {
             final byte[] f = list.get(i);
-            MemorySegment.copy(f, 0, memory, ValueLayout.JAVA_BYTE, (long)i * SLOT, f.length);
+            MemorySegment.copy(f, 0, memory, ValueLayout.JAVA_BYTE, (long)i * slot, f.length);
             lengths[i] = f.length;
             parsed[i] = new ParsedPacket();
-            LinkLayer.parse(parser, linkType, memory, (long)i * SLOT, f.length, parsed[i]);
+            LinkLayer.parse(parser, linkType, memory, (long)i * slot, f.length, parsed[i]);
         }
         tracker = new Tracker(1024, 4096);
     }
@@ -121,7 +120,7 @@ public class TrackerBenchmark
         for (int k = 0; k < 256; k++)
         {
             final int i = k % frames;
-            bh.consume(tracker.onPacket(parsed[i], memory, (long)i * SLOT));
+            bh.consume(tracker.onPacket(parsed[i], memory, (long)i * slot));
         }
     }
 
@@ -135,8 +134,8 @@ public class TrackerBenchmark
         for (int k = 0; k < 256; k++)
         {
             final int i = k % frames;
-            LinkLayer.parse(parser, linkType, memory, (long)i * SLOT, lengths[i], packet);
-            bh.consume(tracker.onPacket(packet, memory, (long)i * SLOT));
+            LinkLayer.parse(parser, linkType, memory, (long)i * slot, lengths[i], packet);
+            bh.consume(tracker.onPacket(packet, memory, (long)i * slot));
         }
     }
 }
