@@ -72,7 +72,7 @@ final class AttackIT
         for (int i = 0; i < FLOOD; i++)
         {
             final int token = random.nextInt();
-            attacks.add(frame(client, ATTACKER_PORT + i, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o,
+            attacks.add(TcpFrames.ipv4(client, ATTACKER_PORT + i, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o,
                 0, false, 2, token == serverToken ? token + 1 : token, random.nextInt())));
         }
         // 2. Right token, then a third ACK whose HMAC is wrong.
@@ -80,16 +80,16 @@ final class AttackIT
         // 3. Right token, then the third-ACK HMAC of the real join replayed on new nonces.
         attacks.addAll(joinWith(client, ATTACKER_PORT + FLOOD + 1, server, serverToken, keys, join, random, legitJoinAck));
         // 4. A new connection whose third ACK echoes a server key other than the SYN/ACK's.
-        attacks.add(frame(client, ATTACKER_PORT + FLOOD + 2, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1,
+        attacks.add(TcpFrames.ipv4(client, ATTACKER_PORT + FLOOD + 2, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1,
             0x01, 0, 0, 0, 0)));
-        attacks.add(frame(server, SERVER_PORT, client, ATTACKER_PORT + FLOOD + 2, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o ->
+        attacks.add(TcpFrames.ipv4(server, SERVER_PORT, client, ATTACKER_PORT + FLOOD + 2, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o ->
             MptcpOptionWriter.mpCapable(o, 0, 12, 1, 0x01, 0x1111111111111111L, 0, 0, 0)));
-        attacks.add(frame(client, ATTACKER_PORT + FLOOD + 2, server, SERVER_PORT, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1,
+        attacks.add(TcpFrames.ipv4(client, ATTACKER_PORT + FLOOD + 2, server, SERVER_PORT, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1,
             0x01, 0x2222222222222222L, 0x3333333333333333L, 0, 0)));
         // 5. ADD_ADDR with a bad HMAC on the real initial subflow, server to client.
         final SubflowView initial = c.subflows().get(0);
         final String[] cl = initial.client().split(":");
-        attacks.add(frame(ip(initial.server().split(":")[0]), SERVER_PORT, ip(cl[0]), Integer.parseInt(cl[1]),
+        attacks.add(TcpFrames.ipv4(ip(initial.server().split(":")[0]), SERVER_PORT, ip(cl[0]), Integer.parseInt(cl[1]),
             Mptcp.TCP_ACK, o -> MptcpOptionWriter.addAddr(o, 0, false, 9, new byte[] {(byte)198, 18, 3, 3}, -1,
             random.nextLong())));
 
@@ -151,11 +151,11 @@ final class AttackIT
         final int nonceB = random.nextInt();
         final long thmac = join.synAckThmac(keys, 1, nonceB, nonceA); // what the real server would send
         final List<byte[]> out = new ArrayList<>();
-        out.add(frame(client, port, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false, 2,
+        out.add(TcpFrames.ipv4(client, port, server, SERVER_PORT, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false, 2,
             token, nonceA)));
-        out.add(frame(server, SERVER_PORT, client, port, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o ->
+        out.add(TcpFrames.ipv4(server, SERVER_PORT, client, port, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o ->
             MptcpOptionWriter.mpJoinSynAck(o, 0, false, 0, thmac, nonceB)));
-        out.add(frame(client, port, server, SERVER_PORT, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpJoinAck(o, 0, ackHmac)));
+        out.add(TcpFrames.ipv4(client, port, server, SERVER_PORT, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpJoinAck(o, 0, ackHmac)));
         return out;
     }
 
@@ -173,34 +173,7 @@ final class AttackIT
             Integer.parseInt(p[3]);
     }
 
-    /** Ethernet/IPv4/TCP frame with the options a writer puts in. */
-    static byte[] frame(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
-        final java.util.function.ToIntFunction<MemorySegment> options)
-    {
-        return frame(src, srcPort, dst, dstPort, flags, 1, 0, options);
-    }
-
-    /** Ethernet/IPv4/TCP frame with a sequence number and {@code payload} bytes of data. */
-    static byte[] frame(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
-        final int seq, final int payload, final java.util.function.ToIntFunction<MemorySegment> options)
-    {
-        final byte[] opts = TcpFrames.options(options);
-        final int optLength = (opts.length + 3) & ~3;
-        final ByteBuffer b = ByteBuffer.allocate(14 + 20 + 20 + optLength + payload);
-        b.put(new byte[] {0x02, 0, 0, 0, 0, 2, 0x02, 0, 0, 0, 0, 1}).putShort((short)0x0800);
-        b.put((byte)0x45).put((byte)0).putShort((short)(40 + optLength + payload)).putInt(0x40004000).put((byte)64)
-            .put((byte)6).putShort((short)0).putInt(src).putInt(dst);
-        b.putShort((short)srcPort).putShort((short)dstPort).putInt(seq).putInt((flags & Mptcp.TCP_ACK) != 0 ? 1 : 0)
-            .put((byte)((20 + optLength) / 4 << 4)).put((byte)flags).putShort((short)65535).putInt(0);
-        b.put(opts);
-        for (int i = opts.length; i < optLength; i++)
-        {
-            b.put((byte)1);
-        }
-        return b.array();
-    }
-
-    private static List<byte[]> readFrames(final Path pcap) throws IOException
+        private static List<byte[]> readFrames(final Path pcap) throws IOException
     {
         final List<byte[]> frames = new ArrayList<>();
         try (PcapReader reader = new PcapReader(pcap))

@@ -96,31 +96,7 @@ final class DecodeVsTshark
     /** Each MPTCP option of the segment parsed on its own, in order. */
     static List<MptcpOptions> options(final MemorySegment s, final long frame, final ParsedPacket p)
     {
-        final List<MptcpOptions> out = new ArrayList<>();
-        int o = p.l4Offset + 20;
-        final int end = p.l4Offset + p.tcpHeaderLength;
-        while (o < end)
-        {
-            final int kind = Bytes.u8(s, frame + o);
-            if (kind == 0)
-            {
-                break;
-            }
-            if (kind == 1)
-            {
-                o++;
-                continue;
-            }
-            final int length = Bytes.u8(s, frame + o + 1);
-            if (kind == Mptcp.OPTION_KIND)
-            {
-                final MptcpOptions one = new MptcpOptions();
-                MptcpOptionParser.parse(s, frame, frame + o, length, p.tcpFlags, one);
-                out.add(one);
-            }
-            o += length;
-        }
-        return out;
+        return OptionWalk.mptcp(s, frame, p).stream().map(OptionWalk.Option::fields).toList();
     }
 
     private static Map<String, List<String>> ours(final MemorySegment s, final long frame,

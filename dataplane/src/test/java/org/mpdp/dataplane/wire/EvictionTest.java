@@ -35,18 +35,18 @@ final class EvictionTest
 
     private int connect(final int client, final long keyA, final long keyB)
     {
-        feed(AttackIT.frame(client, 40000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0,
+        feed(TcpFrames.ipv4(client, 40000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0,
             0, 0)));
-        feed(AttackIT.frame(S, 80, client, 40000, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0,
+        feed(TcpFrames.ipv4(S, 80, client, 40000, Mptcp.TCP_SYN | Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0,
             12, 1, 1, keyB, 0, 0, 0)));
-        return feed(AttackIT.frame(client, 40000, S, 80, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1, 1,
+        return feed(TcpFrames.ipv4(client, 40000, S, 80, Mptcp.TCP_ACK, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1, 1,
             keyA, keyB, 0, 0)));
     }
 
     private int joinSyn(final int client, final long keyB)
     {
         final int token = new KeyDerivation().tokenV1(keyB);
-        return feed(AttackIT.frame(client, 41000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false,
+        return feed(TcpFrames.ipv4(client, 41000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false,
             1, token, 5)));
     }
 
@@ -64,10 +64,10 @@ final class EvictionTest
         assertEquals(3L, ConnectionView.of(tracker, 1).keyA());
 
         // Connection 1 ends with a FASTCLOSE; a minute later it is evicted, connection 2 (active) is not.
-        feed(AttackIT.frame(0xC6120101, 40000, S, 80, Mptcp.TCP_ACK | Mptcp.TCP_RST, o ->
+        feed(TcpFrames.ipv4(0xC6120101, 40000, S, 80, Mptcp.TCP_ACK | Mptcp.TCP_RST, o ->
             MptcpOptionWriter.mpFastclose(o, 0, 2)));
         tracker.tick(61 * SECOND);
-        feed(AttackIT.frame(0xC6120103, 40000, S, 80, Mptcp.TCP_ACK, o -> 0));
+        feed(TcpFrames.ipv4(0xC6120103, 40000, S, 80, Mptcp.TCP_ACK, o -> 0));
         final List<Long> reported = new ArrayList<>();
         assertEquals(1, tracker.evict(3600 * SECOND, 60 * SECOND, slot -> reported.add(ConnectionView.of(tracker, slot)
             .keyA())));

@@ -42,17 +42,17 @@ final class MappingAnomalyTest
 
     private void handshake()
     {
-        feed(AttackIT.frame(C, 40000, S, 80, Mptcp.TCP_SYN, ISN, 0, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0,
+        feed(TcpFrames.ipv4(C, 40000, S, 80, Mptcp.TCP_SYN, ISN, 0, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0,
             0, 0)));
-        feed(AttackIT.frame(S, 80, C, 40000, Mptcp.TCP_SYN | Mptcp.TCP_ACK, 5000, 0, o -> MptcpOptionWriter.mpCapable(o,
+        feed(TcpFrames.ipv4(S, 80, C, 40000, Mptcp.TCP_SYN | Mptcp.TCP_ACK, 5000, 0, o -> MptcpOptionWriter.mpCapable(o,
             0, 12, 1, 1, KEY_B, 0, 0, 0)));
-        feed(AttackIT.frame(C, 40000, S, 80, Mptcp.TCP_ACK, ISN + 1, 0, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1, 1,
+        feed(TcpFrames.ipv4(C, 40000, S, 80, Mptcp.TCP_ACK, ISN + 1, 0, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1, 1,
             KEY_A, KEY_B, 0, 0)));
     }
 
     private byte[] data(final int ssn, final int payload, final java.util.function.ToIntFunction<MemorySegment> dss)
     {
-        return AttackIT.frame(C, 40000, S, 80, Mptcp.TCP_ACK | Mptcp.TCP_PSH, ISN + ssn, payload, dss);
+        return TcpFrames.ipv4(C, 40000, S, 80, Mptcp.TCP_ACK | Mptcp.TCP_PSH, ISN + ssn, payload, dss);
     }
 
     @Test
@@ -80,7 +80,7 @@ final class MappingAnomalyTest
     {
         handshake();
         // The server acknowledges the first 1000 bytes; then a mapping 2 GiB ahead.
-        feed(AttackIT.frame(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.dss(o, 0,
+        feed(TcpFrames.ipv4(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.dss(o, 0,
             Mptcp.DSS_FLAG_ACK | Mptcp.DSS_FLAG_ACK64, dsn0 + 1000, 0, 0, 0, false, 0)));
         assertEquals(dsn0 + 1000, tracker.dataAcked(0, 0), "DATA_ACK of the client's data");
         assertEquals(Verdict.DSN_OUT_OF_WINDOW, feed(data(1, 100, o -> MptcpOptionWriter.dss(o, 0, MAP64, 0,
@@ -103,14 +103,14 @@ final class MappingAnomalyTest
     void shouldTrackBackupPriorityAndAnnouncedAddresses()
     {
         handshake();
-        feed(AttackIT.frame(C, 40000, S, 80, Mptcp.TCP_ACK, ISN + 1, 0, o -> MptcpOptionWriter.mpPrio(o, 0, true, -1)));
+        feed(TcpFrames.ipv4(C, 40000, S, 80, Mptcp.TCP_ACK, ISN + 1, 0, o -> MptcpOptionWriter.mpPrio(o, 0, true, -1)));
         assertTrue(SubflowView.ofConnection(tracker, 0).get(0).backup());
         // v0-form ADD_ADDR (no HMAC) from the server, twice, then a REMOVE_ADDR of one.
-        feed(AttackIT.frame(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.addAddrV0(o, 0, 3,
+        feed(TcpFrames.ipv4(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.addAddrV0(o, 0, 3,
             new byte[] {(byte)198, 18, 9, 9}, 8080)));
-        feed(AttackIT.frame(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.addAddrV0(o, 0, 4,
+        feed(TcpFrames.ipv4(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.addAddrV0(o, 0, 4,
             new byte[] {(byte)198, 18, 9, 10}, -1)));
-        feed(AttackIT.frame(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.removeAddr(o, 0, 4)));
+        feed(TcpFrames.ipv4(S, 80, C, 40000, Mptcp.TCP_ACK, 5001, 0, o -> MptcpOptionWriter.removeAddr(o, 0, 4)));
         assertEquals(List.of("server id 3 198.18.9.9:8080", "server id 4 198.18.9.10:0 removed"),
             ConnectionView.of(tracker, 0).announced());
     }

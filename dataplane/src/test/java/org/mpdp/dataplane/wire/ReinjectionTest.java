@@ -33,24 +33,24 @@ final class ReinjectionTest
         final int ack = Mptcp.TCP_ACK;
         final int map64 = Mptcp.DSS_FLAG_MAP | Mptcp.DSS_FLAG_DSN64;
         final List<byte[]> f = new ArrayList<>();
-        f.add(AttackIT.frame(C1, 40000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0, 0, 0)));
-        f.add(AttackIT.frame(S, 80, C1, 40000, Mptcp.TCP_SYN | ack, o -> MptcpOptionWriter.mpCapable(o, 0, 12, 1, 1, KEY_B,
+        f.add(TcpFrames.ipv4(C1, 40000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0, 0, 0)));
+        f.add(TcpFrames.ipv4(S, 80, C1, 40000, Mptcp.TCP_SYN | ack, o -> MptcpOptionWriter.mpCapable(o, 0, 12, 1, 1, KEY_B,
             0, 0, 0)));
-        f.add(AttackIT.frame(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1, 1, KEY_A, KEY_B, 0, 0)));
-        f.add(AttackIT.frame(C2, 40001, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false, 1, token, 7)));
+        f.add(TcpFrames.ipv4(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.mpCapable(o, 0, 20, 1, 1, KEY_A, KEY_B, 0, 0)));
+        f.add(TcpFrames.ipv4(C2, 40001, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false, 1, token, 7)));
         // [0, 1000) on subflow 1, announced twice (one mapping over two segments).
-        f.add(AttackIT.frame(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0, 1, 1000, false, 0)));
-        f.add(AttackIT.frame(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0, 1, 1000, false, 0)));
+        f.add(TcpFrames.ipv4(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0, 1, 1000, false, 0)));
+        f.add(TcpFrames.ipv4(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0, 1, 1000, false, 0)));
         // [2000, 3000) on subflow 2 before [1000, 2000) on subflow 1: a gap filled later, not a reinjection.
-        f.add(AttackIT.frame(C2, 40001, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0 + 2000, 1, 1000, false,
+        f.add(TcpFrames.ipv4(C2, 40001, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0 + 2000, 1, 1000, false,
             0)));
-        f.add(AttackIT.frame(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0 + 1000, 1001, 1000,
+        f.add(TcpFrames.ipv4(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0 + 1000, 1001, 1000,
             false, 0)));
         // [500, 1500) again on subflow 2: 1000 bytes reinjected.
-        f.add(AttackIT.frame(C2, 40001, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0 + 500, 1001, 1000,
+        f.add(TcpFrames.ipv4(C2, 40001, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64, 0, dsn0 + 500, 1001, 1000,
             false, 0)));
         // The last mapping of subflow 1 again, now with DATA_FIN attached (DLL + 1): not a reinjection.
-        f.add(AttackIT.frame(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64 | Mptcp.DSS_FLAG_DATA_FIN, 0,
+        f.add(TcpFrames.ipv4(C1, 40000, S, 80, ack, o -> MptcpOptionWriter.dss(o, 0, map64 | Mptcp.DSS_FLAG_DATA_FIN, 0,
             dsn0 + 1000, 1001, 1001, false, 0)));
 
         final PacketParser parser = new PacketParser();

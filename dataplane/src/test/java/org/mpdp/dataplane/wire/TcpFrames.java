@@ -67,4 +67,31 @@ final class TcpFrames
         final int length = writer.applyAsInt(scratch);
         return scratch.asSlice(0, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
     }
+
+    /** Ethernet/IPv4/TCP frame between given endpoints with the options a writer puts in. */
+    static byte[] ipv4(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
+        final java.util.function.ToIntFunction<MemorySegment> options)
+    {
+        return ipv4(src, srcPort, dst, dstPort, flags, 1, 0, options);
+    }
+
+    /** Ethernet/IPv4/TCP frame with a sequence number and {@code payload} bytes of data. */
+    static byte[] ipv4(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
+        final int seq, final int payload, final java.util.function.ToIntFunction<MemorySegment> options)
+    {
+        final byte[] opts = TcpFrames.options(options);
+        final int optLength = (opts.length + 3) & ~3;
+        final ByteBuffer b = ByteBuffer.allocate(14 + 20 + 20 + optLength + payload);
+        b.put(new byte[] {0x02, 0, 0, 0, 0, 2, 0x02, 0, 0, 0, 0, 1}).putShort((short)0x0800);
+        b.put((byte)0x45).put((byte)0).putShort((short)(40 + optLength + payload)).putInt(0x40004000).put((byte)64)
+            .put((byte)6).putShort((short)0).putInt(src).putInt(dst);
+        b.putShort((short)srcPort).putShort((short)dstPort).putInt(seq).putInt((flags & Mptcp.TCP_ACK) != 0 ? 1 : 0)
+            .put((byte)((20 + optLength) / 4 << 4)).put((byte)flags).putShort((short)65535).putInt(0);
+        b.put(opts);
+        for (int i = opts.length; i < optLength; i++)
+        {
+            b.put((byte)1);
+        }
+        return b.array();
+    }
 }

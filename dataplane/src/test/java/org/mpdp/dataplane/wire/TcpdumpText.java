@@ -31,43 +31,16 @@ final class TcpdumpText
     static List<String> render(final MemorySegment s, final long frame, final ParsedPacket p)
     {
         final List<String> out = new ArrayList<>();
-        int o = p.l4Offset + 20;
-        final int end = p.l4Offset + p.tcpHeaderLength;
-        while (o < end)
+        for (final OptionWalk.Option option : OptionWalk.mptcp(s, frame, p))
         {
-            final int kind = Bytes.u8(s, frame + o);
-            if (kind == 0)
+            final int subtype = option.subtype();
+            final String name = subtype >= 0 && subtype < SUBTYPES.length ? SUBTYPES[subtype] : "unknown";
+            if (option.reason() != Malformed.NONE)
             {
-                break;
+                out.add("mptcp " + option.length() + " " + name + "[bad opt]");
+                return out;
             }
-            if (kind == 1)
-            {
-                o++;
-                continue;
-            }
-            if (o + 2 > end)
-            {
-                break;
-            }
-            final int length = Bytes.u8(s, frame + o + 1);
-            if (length < 2 || o + length > end)
-            {
-                break;
-            }
-            if (kind == Mptcp.OPTION_KIND)
-            {
-                final MptcpOptions one = new MptcpOptions();
-                final int reason = MptcpOptionParser.parse(s, frame, frame + o, length, p.tcpFlags, one);
-                final int subtype = length >= 3 ? Bytes.u8(s, frame + o + 2) >>> 4 : -1;
-                final String name = subtype >= 0 && subtype < SUBTYPES.length ? SUBTYPES[subtype] : "unknown";
-                if (reason != Malformed.NONE)
-                {
-                    out.add("mptcp " + length + " " + name + "[bad opt]");
-                    return out;
-                }
-                out.add("mptcp " + length + " " + name + body(s, frame, subtype, one));
-            }
-            o += length;
+            out.add("mptcp " + option.length() + " " + name + body(s, frame, subtype, option.fields()));
         }
         return out;
     }
