@@ -46,7 +46,6 @@ public final class ConnectionTable
     final int[] subflows;
     /** Subflows of the connection that have seen a RST. */
     final int[] resetSubflows;
-    final boolean[] keyMismatch;
     final int[] order;
     /** Last packet time per connection. */
     final long[] lastSeen;
@@ -98,7 +97,6 @@ public final class ConnectionTable
         end = new int[capacity];
         subflows = new int[capacity];
         resetSubflows = new int[capacity];
-        keyMismatch = new boolean[capacity];
         order = new int[capacity];
         lastSeen = new long[capacity];
         dataAcked = new long[capacity * 2];
@@ -156,7 +154,6 @@ public final class ConnectionTable
         end[slot] = END_OPEN;
         subflows[slot] = 0;
         resetSubflows[slot] = 0;
-        keyMismatch[slot] = false;
         fallback[slot] = false;
         mappingAnomalies[slot] = 0;
         for (int d = 2 * slot; d < 2 * slot + 2; d++)

@@ -41,7 +41,6 @@ public final class SubflowTable
     final long[] packets;
     final long[] payloadBytes;
     final long[] pendingServerKey;
-    final int[] pendingVersion;
     final boolean[] reset;
     final int[] order;
     /** Last data mapping per direction (2 * slot + direction): DSN start and SSN start (in lastMapSsn). */
@@ -97,7 +96,6 @@ public final class SubflowTable
         packets = new long[capacity];
         payloadBytes = new long[capacity];
         pendingServerKey = new long[capacity];
-        pendingVersion = new int[capacity];
         reset = new boolean[capacity];
         order = new int[capacity];
         isn = new int[capacity * 2];
@@ -201,7 +199,6 @@ public final class SubflowTable
         packets[slot] = 0;
         payloadBytes[slot] = 0;
         pendingServerKey[slot] = 0;
-        pendingVersion[slot] = 0;
         reset[slot] = false;
         resetReason[slot] = -1;
         for (int d = 2 * slot; d < 2 * slot + 2; d++)

@@ -230,7 +230,6 @@ public final class Tracker implements AutoCloseable
             {
                 subflows.role[slot] = SubflowTable.ROLE_INITIAL;
                 subflows.clientIsA[slot] = true;
-                subflows.pendingVersion[slot] = m.mpcVersion;
                 if (m.mpcHasSenderKey)
                 {
                     // v0: Key-A already in the SYN.

@@ -196,14 +196,7 @@ public final class MptcpOptionWriter
     public static int addAddr(final MemorySegment s, final long o, final boolean echo, final int addressId,
         final byte[] address, final int port, final long hmac)
     {
-        long p = o + Mptcp.ADD_ADDR_BASE_LENGTH;
-        MemorySegment.copy(MemorySegment.ofArray(address), 0, s, p, address.length);
-        p += address.length;
-        if (port >= 0)
-        {
-            put16(s, p, port);
-            p += Mptcp.ADD_ADDR_PORT_LENGTH;
-        }
+        long p = addressAndPort(s, o, addressId, address, port);
         if (!echo)
         {
             put64(s, p, hmac);
@@ -211,7 +204,6 @@ public final class MptcpOptionWriter
         }
         final int length = (int)(p - o);
         header(s, o, length, Mptcp.ADD_ADDR, echo ? Mptcp.ADD_ADDR_FLAG_ECHO : 0);
-        put8(s, o + 3, addressId);
         return length;
     }
 
@@ -228,6 +220,16 @@ public final class MptcpOptionWriter
     public static int addAddrV0(final MemorySegment s, final long o, final int addressId, final byte[] address,
         final int port)
     {
+        final int length = (int)(addressAndPort(s, o, addressId, address, port) - o);
+        header(s, o, length, Mptcp.ADD_ADDR, address.length == 4 ? 4 : 6);
+        return length;
+    }
+
+    /** ADD_ADDR fields shared by both versions: address ID, address, optional port; returns the end. */
+    private static long addressAndPort(final MemorySegment s, final long o, final int addressId, final byte[] address,
+        final int port)
+    {
+        put8(s, o + 3, addressId);
         long p = o + Mptcp.ADD_ADDR_BASE_LENGTH;
         MemorySegment.copy(MemorySegment.ofArray(address), 0, s, p, address.length);
         p += address.length;
@@ -236,10 +238,7 @@ public final class MptcpOptionWriter
             put16(s, p, port);
             p += Mptcp.ADD_ADDR_PORT_LENGTH;
         }
-        final int length = (int)(p - o);
-        header(s, o, length, Mptcp.ADD_ADDR, address.length == 4 ? 4 : 6);
-        put8(s, o + 3, addressId);
-        return length;
+        return p;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.mpdp.dataplane.testing;
 
+import org.mpdp.dataplane.wire.Mptcp;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,26 +29,26 @@ import java.util.Map;
 public final class Tshark
 {
     /** MPTCP option subtypes (RFC 8684 section 7, IANA "MPTCP Option Subtypes"). */
-    public static final int MP_CAPABLE = 0;
+    public static final int MP_CAPABLE = Mptcp.MP_CAPABLE;
     /** Join a connection. */
-    public static final int MP_JOIN = 1;
+    public static final int MP_JOIN = Mptcp.MP_JOIN;
     /** Data Sequence Signal: mapping, DATA_ACK, DATA_FIN. */
-    public static final int DSS = 2;
+    public static final int DSS = Mptcp.DSS;
     /** Announce an address. */
-    public static final int ADD_ADDR = 3;
+    public static final int ADD_ADDR = Mptcp.ADD_ADDR;
     /** Withdraw an address. */
-    public static final int REMOVE_ADDR = 4;
+    public static final int REMOVE_ADDR = Mptcp.REMOVE_ADDR;
     /** Change a subflow's priority. */
-    public static final int MP_PRIO = 5;
+    public static final int MP_PRIO = Mptcp.MP_PRIO;
     /** Fall back. */
-    public static final int MP_FAIL = 6;
+    public static final int MP_FAIL = Mptcp.MP_FAIL;
     /** Close the connection abruptly. */
-    public static final int MP_FASTCLOSE = 7;
+    public static final int MP_FASTCLOSE = Mptcp.MP_FASTCLOSE;
     /** Reset a subflow with a reason. */
-    public static final int MP_TCPRST = 8;
+    public static final int MP_TCPRST = Mptcp.MP_TCPRST;
 
     /** TCP option kind of MPTCP. */
-    public static final int TCPOPT_MPTCP = 30;
+    public static final int TCPOPT_MPTCP = Mptcp.OPTION_KIND;
 
     /** Every field {@link #read(Path, String...)} asks for. */
     public static final List<String> FIELDS = List.of(
