@@ -61,7 +61,7 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
             final SubflowView s = subflows.get(i);
             b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"client\":\"%s\",\"server\":\"%s\"," +
                 "\"role\":\"%s\",\"backup\":%b,\"join_hmac_ok\":%s,\"packets\":%d,\"payload_bytes\":%d}", s.client(),
-                s.server(), s.role(), s.backup(), s.role().equals("join") ? Boolean.toString(s.joinHmacOk()) : "null",
+                s.server(), s.role(), s.backup(), String.valueOf(s.joinHmacOk()),
                 s.packets(), s.payloadBytes()));
         }
         b.append(String.format(Locale.ROOT, "],\"data_bytes_to_server\":%d,\"data_bytes_to_client\":%d," +

@@ -178,7 +178,7 @@ public final class OfflineAnalyzer
             {
                 out.printf(Locale.ROOT, "  %-7s %s -> %s%s%s  packets %,d  payload %,d%n", s.role(), s.client(),
                     s.server(), s.backup() ? "  backup" : "", s.role().equals("join") ?
-                    "  join HMAC " + (s.joinHmacOk() ? "ok" : "FAILED") : "", s.packets(), s.payloadBytes());
+                    "  join " + s.joinState() : "", s.packets(), s.payloadBytes());
             }
         }
     }

@@ -2,7 +2,8 @@ package org.mpdp.dataplane.track;
 
 /**
  * MPTCP connections in fixed-capacity primitive arrays (struct of arrays), indexed by slot and by
- * both tokens. Direction 0 is client (Key-A) to server (Key-B), direction 1 the reverse.
+ * both tokens. Direction 0 is client (Key-A) to server (Key-B), direction 1 the reverse. Free slots
+ * are a stack; tokens live in a {@link TokenIndex} that keeps connections sharing a token apart.
  */
 public final class ConnectionTable
 {
@@ -15,8 +16,23 @@ public final class ConnectionTable
     /** Every subflow reset without DATA_FIN. */
     public static final int END_RST = 3;
 
+    /** Flags in {@link #flags}: the third ACK echoed keys other than the SYN's / SYN/ACK's. */
+    public static final int FLAG_KEY_MISMATCH = 1;
+    /** An ADD_ADDR re-used an address ID for a different address. */
+    public static final int FLAG_ADDR_ID_REUSED = 1 << 1;
+    /** An ADD_ADDR whose HMAC did not verify. */
+    public static final int FLAG_ADD_ADDR_BAD_HMAC = 1 << 2;
+    /** An ADD_ADDR without an HMAC on a v1 connection. */
+    public static final int FLAG_ADD_ADDR_NO_HMAC = 1 << 3;
+    /** An MP_FASTCLOSE with a wrong key. */
+    public static final int FLAG_FASTCLOSE_BAD_KEY = 1 << 4;
+
     final int capacity;
     final boolean[] inUse;
+    /** Head of the connection's subflow list ({@link SubflowTable#nextInConnection}), or -1. */
+    final int[] firstSubflow;
+    /** {@code FLAG_*} bits seen on the connection. */
+    final int[] flags;
     final int[] version;
     final boolean[] checksum;
     final long[] keyA;
@@ -64,18 +80,34 @@ public final class ConnectionTable
     final long[] addressLow;
     final int[] addressPort;
     final boolean[] addressRemoved;
-    private final IntIntMap byToken;
-    private int next;
+    private final TokenIndex byToken;
+    private final int[] freeSlots;
+    private int freeCount;
     private int count;
     private int created;
+    private long tokenIndexRefusals;
 
     /**
      * @param capacity most connections at once.
      */
     public ConnectionTable(final int capacity)
     {
+        this(capacity, FlowHash.random());
+    }
+
+    ConnectionTable(final int capacity, final FlowHash hash)
+    {
         this.capacity = capacity;
         inUse = new boolean[capacity];
+        firstSubflow = new int[capacity];
+        java.util.Arrays.fill(firstSubflow, SubflowTable.NONE);
+        flags = new int[capacity];
+        freeSlots = new int[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        freeCount = capacity;
         version = new int[capacity];
         checksum = new boolean[capacity];
         keyA = new long[capacity];
@@ -109,7 +141,7 @@ public final class ConnectionTable
         addressLow = new long[capacity * 2 * ADDRESSES];
         addressPort = new int[capacity * 2 * ADDRESSES];
         addressRemoved = new boolean[capacity * 2 * ADDRESSES];
-        byToken = new IntIntMap(capacity * 2);
+        byToken = new TokenIndex(capacity * 2, hash);
     }
 
     /**
@@ -117,16 +149,14 @@ public final class ConnectionTable
      */
     int allocate()
     {
-        if (count == capacity)
+        if (freeCount == 0)
         {
             return -1;
         }
-        while (inUse[next])
-        {
-            next = next + 1 == capacity ? 0 : next + 1;
-        }
-        final int slot = next;
+        final int slot = freeSlots[--freeCount];
         inUse[slot] = true;
+        firstSubflow[slot] = SubflowTable.NONE;
+        flags[slot] = 0;
         order[slot] = created++;
         count++;
         return slot;
@@ -144,9 +174,11 @@ public final class ConnectionTable
         {
             return;
         }
-        byToken.remove(tokenA[slot]);
-        byToken.remove(tokenB[slot]);
+        byToken.remove(tokenA[slot], 2 * slot);
+        byToken.remove(tokenB[slot], 2 * slot + 1);
         inUse[slot] = false;
+        freeSlots[freeCount++] = slot;
+        firstSubflow[slot] = SubflowTable.NONE;
         count--;
         reinjectedBytes[slot] = 0;
         hmacFailures[slot] = 0;
@@ -166,18 +198,96 @@ public final class ConnectionTable
         mappingOverflow[slot] = false;
     }
 
+    /**
+     * Puts both tokens of a connection in the index (value {@code 2 * slot + side}, side 1 for Key-B's).
+     *
+     * @return false when the index refused one (full or probe limit): the connection then takes no joins
+     *         by that token, and the refusal is counted.
+     */
     boolean indexTokens(final int slot)
     {
-        return byToken.put(tokenA[slot], slot) & byToken.put(tokenB[slot], slot);
+        final boolean a = byToken.put(tokenA[slot], 2 * slot);
+        final boolean b = byToken.put(tokenB[slot], 2 * slot + 1);
+        if (!a || !b)
+        {
+            tokenIndexRefusals++;
+        }
+        return a && b;
+    }
+
+    /** Candidate iteration over the connections holding a token: {@code for (p = firstByToken(t); p != END; ...)}. */
+    int firstByToken(final int token)
+    {
+        return byToken.first(token);
+    }
+
+    int nextByToken(final int token, final int position)
+    {
+        return byToken.next(token, position);
+    }
+
+    /** The {@code 2 * slot + side} at a candidate position. */
+    int candidate(final int position)
+    {
+        return byToken.value(position);
     }
 
     /**
      * @param token a token from an MP_JOIN SYN.
-     * @return the connection slot holding it, or -1.
+     * @return a connection slot holding it (the first, when several share it), or -1.
      */
     public int byToken(final int token)
     {
-        return byToken.get(token);
+        final int p = byToken.first(token);
+        return p == TokenIndex.END ? -1 : byToken.value(p) >> 1;
+    }
+
+    /**
+     * @param token a token.
+     * @return how many live connection sides hold it (2 or more: a token collision).
+     */
+    public int holders(final int token)
+    {
+        int n = 0;
+        for (int p = byToken.first(token); p != TokenIndex.END; p = byToken.next(token, p))
+        {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * @return token index entries (twice the connections, unless a refusal was counted).
+     */
+    int tokenEntries()
+    {
+        return byToken.size();
+    }
+
+    TokenIndex tokenIndex()
+    {
+        return byToken;
+    }
+
+    int freeCount()
+    {
+        return freeCount;
+    }
+
+    /**
+     * @return tokens the index refused (full or probe limit).
+     */
+    public long tokenIndexRefusals()
+    {
+        return tokenIndexRefusals;
+    }
+
+    /**
+     * @return the longest probe any token insertion took.
+     */
+    public int tokenMaxProbe()
+    {
+        return byToken.maxProbe();
     }
 
     /**

@@ -19,11 +19,16 @@ package org.mpdp.dataplane.track;
  * @param mappingAnomalies missing, inconsistent or out-of-window mappings.
  * @param fallback         fell back to TCP (MP_FAIL or infinite mapping).
  * @param announced        addresses announced by ADD_ADDR, "client|server id address[:port][ removed]".
+ * @param flags            what was seen on it: key_mismatch (third ACK echoed other keys), addr_id_reused,
+ *                         add_addr_bad_hmac, add_addr_no_hmac, fastclose_bad_key.
  */
 public record ConnectionView(int order, int version, long keyA, long keyB, int tokenA, int tokenB, long idsnA,
     long idsnB, boolean checksum, long reinjectedBytes, int hmacFailures, int checksumFailures, String end,
-    int mappingAnomalies, boolean fallback, java.util.List<String> announced)
+    int mappingAnomalies, boolean fallback, java.util.List<String> announced, java.util.List<String> flags)
 {
+    private static final String[] FLAGS = {"key_mismatch", "addr_id_reused", "add_addr_bad_hmac", "add_addr_no_hmac",
+        "fastclose_bad_key"};
+
     private static final String[] ENDS = {"open", "data_fin", "fastclose", "rst"};
 
     /**
@@ -41,7 +46,20 @@ public record ConnectionView(int order, int version, long keyA, long keyB, int t
         return new ConnectionView(t.order[slot], t.version[slot], t.keyA[slot], t.keyB[slot], t.tokenA[slot],
             t.tokenB[slot], t.idsnA[slot], t.idsnB[slot], t.checksum[slot], t.reinjectedBytes[slot],
             t.hmacFailures[slot], t.checksumFailures[slot], ENDS[t.end[slot]], t.mappingAnomalies[slot],
-            t.fallback[slot], announced(t, slot));
+            t.fallback[slot], announced(t, slot), flags(t.flags[slot]));
+    }
+
+    private static java.util.List<String> flags(final int bits)
+    {
+        final java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < FLAGS.length; i++)
+        {
+            if ((bits & 1 << i) != 0)
+            {
+                out.add(FLAGS[i]);
+            }
+        }
+        return out;
     }
 
     private static java.util.List<String> announced(final ConnectionTable t, final int slot)

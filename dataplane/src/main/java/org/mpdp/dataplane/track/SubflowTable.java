@@ -1,8 +1,13 @@
 package org.mpdp.dataplane.track;
 
+import java.util.Arrays;
+
 /**
  * TCP subflows in fixed-capacity primitive arrays, found by 4-tuple in either direction through an
- * open-addressing index of tuple hashes. The client is the side that sent the SYN.
+ * open-addressing index of keyed tuple hashes (linear probing, backward-shift deletion: no
+ * tombstones, so lookups do not decay under churn; probes bounded by {@link #MAX_PROBE}). The
+ * client is the side that sent the SYN. The subflows of a connection form a doubly linked list
+ * from {@link ConnectionTable#firstSubflow}, so a connection is freed without scanning the table.
  */
 public final class SubflowTable
 {
@@ -10,8 +15,10 @@ public final class SubflowTable
     public static final int ROLE_INITIAL = 0;
     /** An MP_JOIN subflow. */
     public static final int ROLE_JOIN = 1;
+    /** MPTCP options seen on a subflow whose handshake was not (picked up mid-stream). */
+    public static final int ROLE_MID_STREAM = 2;
 
-    /** Join HMAC state: not a join. */
+    /** Join state: not a join. */
     public static final int JOIN_NONE = 0;
     /** SYN seen. */
     public static final int JOIN_SYN = 1;
@@ -22,6 +29,14 @@ public final class SubflowTable
     /** An HMAC failed. */
     public static final int JOIN_FAILED = -1;
 
+    /** Longest probe an insertion may take; past it the insertion fails as if full. */
+    static final int MAX_PROBE = 64;
+    /** {@link #find} result bit: the packet was sent by the subflow's server. */
+    static final int FROM_SERVER = 1 << 30;
+    /** No subflow (list ends, unknown tuple). */
+    static final int NONE = -1;
+    private static final int EMPTY = -1;
+
     final int capacity;
     final int[] ipVersion;
     final long[] clientHigh;
@@ -30,26 +45,41 @@ public final class SubflowTable
     final long[] serverLow;
     final int[] clientPort;
     final int[] serverPort;
+    /** Connection slot, or -1 while unbound. */
     final int[] connection;
+    /** Links of the connection's subflow list. */
+    final int[] nextInConnection;
+    final int[] prevInConnection;
     final int[] role;
     final boolean[] backup;
     final int[] joinState;
+    /** Token of the join SYN (resolved against every connection holding it at the SYN/ACK). */
+    final int[] joinToken;
     final int[] clientNonce;
     final int[] serverNonce;
+    /** Join HMACs seen: bit 0 SYN/ACK, bit 1 third ACK. */
+    final int[] joinHmacsSeen;
     /** Whether the client of this subflow holds Key-A (always for the initial subflow). */
     final boolean[] clientIsA;
     final long[] packets;
     final long[] payloadBytes;
-    final long[] pendingServerKey;
+    /** Keys seen in the handshake before the connection exists: SYN's (v0) and SYN/ACK's. */
+    final long[] synKey;
+    final long[] synAckKey;
+    final boolean[] hasSynKey;
+    final boolean[] hasSynAckKey;
+    /** Whether the server answered (SYN/ACK seen), and whether a RST came before it. */
+    final boolean[] answered;
+    final boolean[] refused;
     final boolean[] reset;
     final int[] order;
-    /** Last data mapping per direction (2 * slot + direction): DSN start and SSN start (in lastMapSsn). */
+    /** Last data mapping per direction (2 * slot + direction): 64-bit DSN and SSN. */
     final long[] lastMapDsn;
     final int[] lastMapSsn;
     /** Initial sequence number per direction (2 * slot + direction: 0 client to server). */
     final int[] isn;
     final boolean[] hasIsn;
-    /** Current and previous mapping per direction: SSN start, length, DSN start. */
+    /** Current and previous mapping per direction: SSN start, length, 64-bit DSN start. */
     final int[] mapSsn;
     final int[] mapLength;
     final long[] mapDsn;
@@ -61,24 +91,34 @@ public final class SubflowTable
     final int[] resetReason;
     /** Last packet time per subflow (capture or clock nanoseconds). */
     final long[] lastSeen;
-    private static final int EMPTY = -1;
-    private static final int TOMBSTONE = -2;
+    /** Half-open (not yet part of an established connection): recyclable, see {@link HalfOpen}. */
+    final boolean[] embryonic;
+    /** Admission ticket into {@link HalfOpen}'s ring, to tell a live ring entry from a stale one. */
+    final long[] ticket;
     private final boolean[] inUse;
     private final int[] freeSlots;
-    private int freeCount;
-    private int live;
-    private int added;
     private final long[] indexKeys;
     private final int[] indexSlots;
     private final int mask;
+    private final FlowHash hash;
+    private int freeCount;
+    private int live;
+    private int added;
     private int count;
+    private int maxProbe;
 
     /**
      * @param capacity most subflows.
      */
     public SubflowTable(final int capacity)
     {
+        this(capacity, FlowHash.random());
+    }
+
+    SubflowTable(final int capacity, final FlowHash hash)
+    {
         this.capacity = capacity;
+        this.hash = hash;
         ipVersion = new int[capacity];
         clientHigh = new long[capacity];
         clientLow = new long[capacity];
@@ -87,15 +127,24 @@ public final class SubflowTable
         clientPort = new int[capacity];
         serverPort = new int[capacity];
         connection = new int[capacity];
+        nextInConnection = new int[capacity];
+        prevInConnection = new int[capacity];
         role = new int[capacity];
         backup = new boolean[capacity];
         joinState = new int[capacity];
+        joinToken = new int[capacity];
         clientNonce = new int[capacity];
         serverNonce = new int[capacity];
+        joinHmacsSeen = new int[capacity];
         clientIsA = new boolean[capacity];
         packets = new long[capacity];
         payloadBytes = new long[capacity];
-        pendingServerKey = new long[capacity];
+        synKey = new long[capacity];
+        synAckKey = new long[capacity];
+        hasSynKey = new boolean[capacity];
+        hasSynAckKey = new boolean[capacity];
+        answered = new boolean[capacity];
+        refused = new boolean[capacity];
         reset = new boolean[capacity];
         order = new int[capacity];
         isn = new int[capacity * 2];
@@ -108,8 +157,9 @@ public final class SubflowTable
         previousMapDsn = new long[capacity * 2];
         hasMap = new boolean[capacity * 2];
         resetReason = new int[capacity];
-        java.util.Arrays.fill(resetReason, -1);
         lastSeen = new long[capacity];
+        embryonic = new boolean[capacity];
+        ticket = new long[capacity];
         inUse = new boolean[capacity];
         freeSlots = new int[capacity];
         lastMapDsn = new long[capacity * 2];
@@ -117,36 +167,33 @@ public final class SubflowTable
         final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
         indexKeys = new long[slots];
         indexSlots = new int[slots];
-        java.util.Arrays.fill(indexSlots, -1);
+        Arrays.fill(indexSlots, EMPTY);
+        Arrays.fill(connection, NONE);
         mask = slots - 1;
     }
 
-    /** Same value for both directions of a 4-tuple. */
-    static long hash(final long aHigh, final long aLow, final int aPort, final long bHigh, final long bLow,
-        final int bPort)
+    private long key(final long srcHigh, final long srcLow, final int srcPort, final long dstHigh, final long dstLow,
+        final int dstPort)
     {
-        final long a = aHigh * 31 + aLow * 0x9E3779B97F4A7C15L + aPort;
-        final long b = bHigh * 31 + bLow * 0x9E3779B97F4A7C15L + bPort;
-        final long h = (a ^ b) * 0xC2B2AE3D27D4EB4FL + (a + b);
-        return h ^ h >>> 29;
+        return hash.tuple(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
     }
 
     /**
-     * @return the slot, with bit 31 clear; {@code result | DIRECTION_SERVER} marks the packet as sent by
-     *         the server; -1 when unknown.
+     * @return the slot, with {@link #FROM_SERVER} set when the packet was sent by the server; -1 when
+     *         unknown.
      */
     int find(final int version, final long srcHigh, final long srcLow, final int srcPort, final long dstHigh,
         final long dstLow, final int dstPort)
     {
-        final long key = hash(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
-        for (int i = (int)key & mask, n = 0; n <= mask; i = i + 1 & mask, n++)
+        final long key = key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
+        for (int i = (int)key & mask, n = 0; n < MAX_PROBE; i = i + 1 & mask, n++)
         {
             final int slot = indexSlots[i];
             if (slot == EMPTY)
             {
-                return -1;
+                return NONE;
             }
-            if (slot != TOMBSTONE && indexKeys[i] == key && ipVersion[slot] == version)
+            if (indexKeys[i] == key && ipVersion[slot] == version)
             {
                 if (clientPort[slot] == srcPort && serverPort[slot] == dstPort && clientHigh[slot] == srcHigh &&
                     clientLow[slot] == srcLow && serverHigh[slot] == dstHigh && serverLow[slot] == dstLow)
@@ -160,25 +207,44 @@ public final class SubflowTable
                 }
             }
         }
-        return -1;
+        return NONE;
     }
 
-    /** Marks a {@link #find} result as a packet from the server side. */
-    static final int FROM_SERVER = 1 << 30;
+    /**
+     * @return whether a new subflow can be added now (a free slot, the index under half full).
+     */
+    boolean hasRoom()
+    {
+        return live < capacity && live < (mask + 1) / 2;
+    }
 
     /**
      * Adds a subflow with the packet's source as client.
      *
-     * @return the slot, or -1 when full.
+     * @return the slot, or -1 when full or the tuple's probe would exceed {@link #MAX_PROBE}.
      */
     int add(final int version, final long srcHigh, final long srcLow, final int srcPort, final long dstHigh,
         final long dstLow, final int dstPort)
     {
-        if (live == capacity || live >= (mask + 1) / 2)
+        if (!hasRoom())
         {
-            return -1;
+            return NONE;
         }
+        final long key = key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
+        int at = (int)key & mask;
+        int n = 0;
+        while (indexSlots[at] != EMPTY)
+        {
+            if (++n == MAX_PROBE)
+            {
+                return NONE;
+            }
+            at = at + 1 & mask;
+        }
+        maxProbe = Math.max(maxProbe, n + 1);
         final int slot = freeCount > 0 ? freeSlots[--freeCount] : count++;
+        indexKeys[at] = key;
+        indexSlots[at] = slot;
         inUse[slot] = true;
         live++;
         ipVersion[slot] = version;
@@ -188,19 +254,35 @@ public final class SubflowTable
         serverHigh[slot] = dstHigh;
         serverLow[slot] = dstLow;
         serverPort[slot] = dstPort;
-        connection[slot] = -1;
+        clear(slot);
         order[slot] = added++;
+        return slot;
+    }
+
+    private void clear(final int slot)
+    {
+        connection[slot] = NONE;
+        nextInConnection[slot] = NONE;
+        prevInConnection[slot] = NONE;
         role[slot] = ROLE_INITIAL;
         backup[slot] = false;
         joinState[slot] = JOIN_NONE;
+        joinToken[slot] = 0;
         clientNonce[slot] = 0;
         serverNonce[slot] = 0;
+        joinHmacsSeen[slot] = 0;
         clientIsA[slot] = true;
         packets[slot] = 0;
         payloadBytes[slot] = 0;
-        pendingServerKey[slot] = 0;
+        synKey[slot] = 0;
+        synAckKey[slot] = 0;
+        hasSynKey[slot] = false;
+        hasSynAckKey[slot] = false;
+        answered[slot] = false;
+        refused[slot] = false;
         reset[slot] = false;
         resetReason[slot] = -1;
+        embryonic[slot] = false;
         for (int d = 2 * slot; d < 2 * slot + 2; d++)
         {
             hasIsn[d] = false;
@@ -208,48 +290,101 @@ public final class SubflowTable
             lastMapDsn[d] = 0;
             lastMapSsn[d] = 0;
         }
-        final long key = hash(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
-        for (int i = (int)key & mask; ; i = i + 1 & mask)
-        {
-            if (indexSlots[i] == EMPTY || indexSlots[i] == TOMBSTONE)
-            {
-                indexKeys[i] = key;
-                indexSlots[i] = slot;
-                break;
-            }
-        }
-        return slot;
     }
 
     /**
-     * Frees a subflow: its index entry becomes a tombstone and the slot is reused.
+     * Frees a subflow: it leaves the index (backward shift) and its connection's list; the slot is reused.
      *
-     * @param slot the subflow.
+     * @param slot        the subflow.
+     * @param connections the connection table, for the list head.
      */
-    void free(final int slot)
+    void free(final int slot, final ConnectionTable connections)
     {
         if (!inUse[slot])
         {
             return;
         }
-        final long key = hash(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
+        unlink(slot, connections);
+        final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
             serverPort[slot]);
-        for (int i = (int)key & mask, n = 0; n <= mask; i = i + 1 & mask, n++)
+        for (int i = (int)key & mask, n = 0; n < MAX_PROBE && indexSlots[i] != EMPTY; i = i + 1 & mask, n++)
         {
-            if (indexSlots[i] == EMPTY)
-            {
-                break;
-            }
             if (indexSlots[i] == slot)
             {
-                indexSlots[i] = TOMBSTONE;
+                deleteIndex(i);
                 break;
             }
         }
         inUse[slot] = false;
-        connection[slot] = -1;
+        embryonic[slot] = false;
+        connection[slot] = NONE;
         freeSlots[freeCount++] = slot;
         live--;
+    }
+
+    private void deleteIndex(final int position)
+    {
+        int hole = position;
+        indexSlots[hole] = EMPTY;
+        for (int j = hole + 1 & mask; indexSlots[j] != EMPTY; j = j + 1 & mask)
+        {
+            final int h = (int)indexKeys[j] & mask;
+            final boolean stays = hole <= j ? hole < h && h <= j : hole < h || h <= j;
+            if (!stays)
+            {
+                indexKeys[hole] = indexKeys[j];
+                indexSlots[hole] = indexSlots[j];
+                indexSlots[j] = EMPTY;
+                hole = j;
+            }
+        }
+    }
+
+    /**
+     * Binds a subflow to a connection and puts it at the head of the connection's list.
+     */
+    void link(final int slot, final int c, final ConnectionTable connections)
+    {
+        connection[slot] = c;
+        final int head = connections.firstSubflow[c];
+        nextInConnection[slot] = head;
+        prevInConnection[slot] = NONE;
+        if (head != NONE)
+        {
+            prevInConnection[head] = slot;
+        }
+        connections.firstSubflow[c] = slot;
+        connections.subflows[c]++;
+    }
+
+    private void unlink(final int slot, final ConnectionTable connections)
+    {
+        final int c = connection[slot];
+        if (c == NONE)
+        {
+            return;
+        }
+        final int next = nextInConnection[slot];
+        final int prev = prevInConnection[slot];
+        if (prev != NONE)
+        {
+            nextInConnection[prev] = next;
+        }
+        else if (connections.firstSubflow[c] == slot)
+        {
+            connections.firstSubflow[c] = next;
+        }
+        if (next != NONE)
+        {
+            prevInConnection[next] = prev;
+        }
+        nextInConnection[slot] = NONE;
+        prevInConnection[slot] = NONE;
+        connections.subflows[c]--;
+        if (reset[slot])
+        {
+            connections.resetSubflows[c]--;
+        }
     }
 
     /**
@@ -275,5 +410,60 @@ public final class SubflowTable
     public int count()
     {
         return count;
+    }
+
+    /**
+     * @return the longest probe any insertion into the index took (lookups take at most this many).
+     */
+    public int maxProbe()
+    {
+        return maxProbe;
+    }
+
+    /**
+     * @param slot a subflow slot.
+     * @return its index entry's distance from its home bucket plus one, or 0 when not indexed (for checks).
+     */
+    int probeLength(final int slot)
+    {
+        final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
+            serverPort[slot]);
+        for (int i = (int)key & mask, n = 0; n <= mask && indexSlots[i] != EMPTY; i = i + 1 & mask, n++)
+        {
+            if (indexSlots[i] == slot)
+            {
+                return n + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Raw index access for {@link Invariants}: the slot at a position, or -1. */
+    int indexSlotAt(final int position)
+    {
+        return indexSlots[position];
+    }
+
+    int indexSize()
+    {
+        return mask + 1;
+    }
+
+    int freeCount()
+    {
+        return freeCount;
+    }
+
+    /**
+     * @return index entries (for checks: equals {@link #live()}).
+     */
+    int indexEntries()
+    {
+        int n = 0;
+        for (final int s : indexSlots)
+        {
+            n += s != EMPTY ? 1 : 0;
+        }
+        return n;
     }
 }

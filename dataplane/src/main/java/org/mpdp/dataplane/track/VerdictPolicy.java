@@ -1,44 +1,41 @@
 package org.mpdp.dataplane.track;
 
-import java.util.Arrays;
-
 /**
- * What to do with a packet for each {@link Verdict} reason: forward, flag (forward and count) or
- * drop. The default drops what an attacker sends (MP_JOIN with an unknown token or a bad HMAC,
- * ADD_ADDR with a bad HMAC, a MP_FASTCLOSE with a wrong key) and flags the rest.
+ * What to do with a packet for each {@link Reason}. The default drops what an attacker sends (see
+ * {@link Reason#defaultAction()}); any reason can be set to forward, flag or drop.
  */
 public final class VerdictPolicy
 {
-    private final int[] actions = new int[Verdict.REASONS];
+    private final Action[] actions = new Action[Reason.COUNT];
+
+    private VerdictPolicy()
+    {
+        for (final Reason r : Reason.values())
+        {
+            actions[r.ordinal()] = r.defaultAction();
+        }
+    }
 
     /**
      * @return the default policy.
      */
     public static VerdictPolicy defaults()
     {
-        final VerdictPolicy p = new VerdictPolicy();
-        Arrays.fill(p.actions, Verdict.FLAG);
-        p.actions[Verdict.OK] = Verdict.FORWARD;
-        p.actions[Verdict.JOIN_UNKNOWN_TOKEN] = Verdict.DROP;
-        p.actions[Verdict.JOIN_BAD_SYNACK_HMAC] = Verdict.DROP;
-        p.actions[Verdict.JOIN_BAD_ACK_HMAC] = Verdict.DROP;
-        p.actions[Verdict.ADD_ADDR_BAD_HMAC] = Verdict.DROP;
-        p.actions[Verdict.FASTCLOSE_BAD_KEY] = Verdict.DROP;
-        return p;
+        return new VerdictPolicy();
     }
 
     /**
-     * @param reason a reason.
-     * @param action {@link Verdict#FORWARD}, {@link Verdict#FLAG} or {@link Verdict#DROP}.
+     * @param reason a reason ({@link Reason#OK} stays {@link Action#FORWARD}).
+     * @param action what to do for it.
      * @return this.
      */
-    public VerdictPolicy set(final int reason, final int action)
+    public VerdictPolicy set(final Reason reason, final Action action)
     {
-        if (action < Verdict.FORWARD || action > Verdict.DROP)
+        if (reason == Reason.OK && action != Action.FORWARD)
         {
-            throw new IllegalArgumentException("action=" + action + " for reason " + Verdict.reasonName(reason));
+            throw new IllegalArgumentException("reason=ok can only be forwarded, not " + action);
         }
-        actions[reason] = action;
+        actions[reason.ordinal()] = action;
         return this;
     }
 
@@ -46,8 +43,22 @@ public final class VerdictPolicy
      * @param reason a reason.
      * @return the action for it.
      */
-    public int action(final int reason)
+    public Action action(final Reason reason)
     {
-        return actions[reason];
+        return actions[reason.ordinal()];
+    }
+
+    /**
+     * @param reasons a set of {@link Reason} bits ({@code 1L << ordinal}).
+     * @return the most severe action among them, {@link Action#FORWARD} for none.
+     */
+    public Action action(final long reasons)
+    {
+        Action a = Action.FORWARD;
+        for (long r = reasons; r != 0; r &= r - 1)
+        {
+            a = a.max(actions[Long.numberOfTrailingZeros(r)]);
+        }
+        return a;
     }
 }

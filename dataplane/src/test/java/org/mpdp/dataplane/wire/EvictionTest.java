@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mpdp.dataplane.crypto.KeyDerivation;
 import org.mpdp.dataplane.track.ConnectionView;
 import org.mpdp.dataplane.track.Tracker;
-import org.mpdp.dataplane.track.Verdict;
+import org.mpdp.dataplane.track.Reason;
 
 /**
  * Bounded tables: when full, new connections are refused and counted while existing ones keep
@@ -25,7 +25,7 @@ final class EvictionTest
     private final ParsedPacket p = new ParsedPacket();
     private final Tracker tracker = new Tracker(2, 8);
 
-    private int feed(final byte[] frame)
+    private Reason feed(final byte[] frame)
     {
         final MemorySegment s = MemorySegment.ofArray(frame);
         parser.parseEthernet(s, 0, frame.length, p);
@@ -33,7 +33,7 @@ final class EvictionTest
         return tracker.lastReason();
     }
 
-    private int connect(final int client, final long keyA, final long keyB)
+    private Reason connect(final int client, final long keyA, final long keyB)
     {
         feed(TcpFrames.ipv4(client, 40000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpCapable(o, 0, 4, 1, 1, 0, 0,
             0, 0)));
@@ -43,7 +43,7 @@ final class EvictionTest
             keyA, keyB, 0, 0)));
     }
 
-    private int joinSyn(final int client, final long keyB)
+    private Reason joinSyn(final int client, final long keyB)
     {
         final int token = new KeyDerivation().tokenV1(keyB);
         return feed(TcpFrames.ipv4(client, 41000, S, 80, Mptcp.TCP_SYN, o -> MptcpOptionWriter.mpJoinSyn(o, 0, false,
@@ -54,10 +54,10 @@ final class EvictionTest
     void shouldRefuseWhenFullAndReuseEvictedSlots()
     {
         tracker.tick(0);
-        assertEquals(Verdict.OK, connect(0xC6120101, 1, 2));
-        assertEquals(Verdict.OK, connect(0xC6120103, 3, 4));
-        assertEquals(Verdict.TABLE_FULL, connect(0xC6120104, 5, 6));
-        assertEquals(1, tracker.reasonCount(Verdict.TABLE_FULL));
+        assertEquals(Reason.OK, connect(0xC6120101, 1, 2));
+        assertEquals(Reason.OK, connect(0xC6120103, 3, 4));
+        assertEquals(Reason.TABLE_FULL, connect(0xC6120104, 5, 6));
+        assertEquals(1, tracker.reasonCount(Reason.TABLE_FULL));
         assertEquals(2, tracker.connections().count());
         // The two admitted connections are intact.
         assertEquals(1L, ConnectionView.of(tracker, 0).keyA());
@@ -74,10 +74,10 @@ final class EvictionTest
         assertEquals(List.of(1L), reported);
         assertEquals(1, tracker.connections().count());
         // Its token is gone: a join to it is now an unknown token. The live connection still accepts joins.
-        assertEquals(Verdict.JOIN_UNKNOWN_TOKEN, joinSyn(0xC6120201, 2));
-        assertEquals(Verdict.OK, joinSyn(0xC6120202, 4));
+        assertEquals(Reason.JOIN_UNKNOWN_TOKEN, joinSyn(0xC6120201, 2));
+        assertEquals(Reason.OK, joinSyn(0xC6120202, 4));
         // The freed slot takes a new connection.
-        assertEquals(Verdict.OK, connect(0xC6120105, 7, 8));
+        assertEquals(Reason.OK, connect(0xC6120105, 7, 8));
         assertEquals(2, tracker.connections().count());
 
         // Two hours later everything idle goes.

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 /**
  * Builds Ethernet/IPv4 or IPv6/TCP frames around a given TCP option block, for parser tests.
  */
-final class TcpFrames
+public final class TcpFrames
 {
     private TcpFrames()
     {
@@ -20,7 +20,7 @@ final class TcpFrames
      * @param payload  payload bytes.
      * @return the frame.
      */
-    static byte[] frame(final boolean ipv6, final int vlans, final int tcpFlags, final byte[] options,
+    public static byte[] frame(final boolean ipv6, final int vlans, final int tcpFlags, final byte[] options,
         final int payload)
     {
         final int optLength = (options.length + 3) & ~3;
@@ -61,7 +61,7 @@ final class TcpFrames
      * @param writer writes options into a 40-byte scratch segment and returns the length.
      * @return the option bytes.
      */
-    static byte[] options(final java.util.function.ToIntFunction<MemorySegment> writer)
+    public static byte[] options(final java.util.function.ToIntFunction<MemorySegment> writer)
     {
         final MemorySegment scratch = MemorySegment.ofArray(new byte[40]);
         final int length = writer.applyAsInt(scratch);
@@ -69,14 +69,14 @@ final class TcpFrames
     }
 
     /** Ethernet/IPv4/TCP frame between given endpoints with the options a writer puts in. */
-    static byte[] ipv4(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
+    public static byte[] ipv4(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
         final java.util.function.ToIntFunction<MemorySegment> options)
     {
         return ipv4(src, srcPort, dst, dstPort, flags, 1, 0, options);
     }
 
     /** Ethernet/IPv4/TCP frame with a sequence number and {@code payload} bytes of data. */
-    static byte[] ipv4(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
+    public static byte[] ipv4(final int src, final int srcPort, final int dst, final int dstPort, final int flags,
         final int seq, final int payload, final java.util.function.ToIntFunction<MemorySegment> options)
     {
         final byte[] opts = TcpFrames.options(options);
