@@ -11,6 +11,12 @@ final class TokenIndex
 {
     /** Longest probe an insertion may take; past it the insertion fails (counted, never a long scan). */
     static final int MAX_PROBE = 64;
+    /**
+     * Most live connection sides one token may index. Legitimate collisions come in pairs; a client
+     * that opens many connections with the same key (its choice) must not grow one cluster until
+     * other tokens that hash into it hit {@link #MAX_PROBE}.
+     */
+    static final int MAX_HOLDERS = 4;
     /** End of a lookup. */
     static final int END = -1;
     private static final int EMPTY = -1;
@@ -42,7 +48,8 @@ final class TokenIndex
     }
 
     /**
-     * @return false when the table is half full or the probe would be longer than {@link #MAX_PROBE}.
+     * @return false when the table is half full, the token has {@link #MAX_HOLDERS} entries already, or
+     *         the probe would be longer than {@link #MAX_PROBE}.
      */
     boolean put(final int token, final int value)
     {
@@ -51,8 +58,13 @@ final class TokenIndex
             return false;
         }
         int i = home(token);
+        int holders = 0;
         for (int n = 0; n < MAX_PROBE; n++, i = i + 1 & mask)
         {
+            if (values[i] != EMPTY && tokens[i] == token && ++holders == MAX_HOLDERS)
+            {
+                return false;
+            }
             if (values[i] == EMPTY)
             {
                 tokens[i] = token;
