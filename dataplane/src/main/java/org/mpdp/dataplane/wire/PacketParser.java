@@ -1,7 +1,6 @@
 package org.mpdp.dataplane.wire;
 
 import static org.mpdp.dataplane.wire.Bytes.u16;
-import static org.mpdp.dataplane.wire.Bytes.u32;
 import static org.mpdp.dataplane.wire.Bytes.u64;
 import static org.mpdp.dataplane.wire.Bytes.u8;
 
@@ -49,12 +48,6 @@ public final class PacketParser
     static final int IPV6_FRAGMENT_HEADER_LENGTH = 8;
     /** IPv4 fragment offset, in 8-byte units, in the flags/offset word (RFC 791 3.1). */
     static final int IPV4_FRAGMENT_OFFSET_MASK = 0x1FFF;
-
-    /** NOP, NOP, kind 8 (timestamps), length 10. */
-    private static final int ALIGNED_TIMESTAMP_HEADER = 0x0101080A;
-    private static final int ALIGNED_TIMESTAMP_LENGTH = 12;
-    private static final int TCPOPT_EOL = 0;
-    private static final int TCPOPT_NOP = 1;
 
     /** Packets per {@link Malformed} code, indexed by code. */
     private final long[] malformedCounts = new long[Malformed.COUNT];
@@ -469,7 +462,7 @@ public final class PacketParser
         out.status = ParsedPacket.TCP;
         final int optionsEnd = l4 + headerLength;
         final int readable = Math.min(optionsEnd, captured);
-        walkOptions(s, frame, l4 + TCP_MIN_HEADER_LENGTH, optionsEnd, readable, out);
+        TcpOptionWalker.walk(s, frame, l4 + TCP_MIN_HEADER_LENGTH, optionsEnd, readable, out, malformedCounts);
         if (readable < optionsEnd)
         {
             return cut(out, Truncation.TCP_OPTIONS);
@@ -480,73 +473,6 @@ public final class PacketParser
             out.truncation = Truncation.PAYLOAD;
         }
         return firstFragment ? fragmentStatus(out) : out.status;
-    }
-
-    /**
-     * RFC 9293 3.1 option walk with Linux's guards: EOL ends, NOP skips, length < 2 or past the end stops.
-     * Options end at {@code end}; only bytes before {@code readable} (at most {@code end}) are read, and
-     * an option that runs past {@code readable} but not past {@code end} is cut, not malformed.
-     */
-    private void walkOptions(final MemorySegment s, final long frame, final int start, final int end,
-        final int readable, final ParsedPacket out)
-    {
-        int o = start;
-        // Most segments start with NOP, NOP, timestamps (RFC 7323 appendix A layout): skip all 12 bytes
-        // with one read, as Linux's tcp_parse_aligned_timestamp does.
-        if (o + ALIGNED_TIMESTAMP_LENGTH <= readable && u32(s, frame + o) == ALIGNED_TIMESTAMP_HEADER)
-        {
-            o += ALIGNED_TIMESTAMP_LENGTH;
-        }
-        while (o < readable)
-        {
-            final int kind = u8(s, frame + o);
-            if (kind == TCPOPT_EOL)
-            {
-                return;
-            }
-            if (kind == TCPOPT_NOP)
-            {
-                o++;
-                continue;
-            }
-            if (o + 2 > end)
-            {
-                optionMalformed(out, Malformed.OPTION_BAD_LENGTH);
-                return;
-            }
-            if (o + 2 > readable)
-            {
-                return;
-            }
-            final int length = u16(s, frame + o) & 0xFF;
-            if (length < 2)
-            {
-                optionMalformed(out, Malformed.OPTION_BAD_LENGTH);
-                return;
-            }
-            if (o + length > end)
-            {
-                optionMalformed(out, Malformed.OPTION_TRUNCATED);
-                return;
-            }
-            if (o + length > readable)
-            {
-                return;
-            }
-            if (kind == Mptcp.OPTION_KIND)
-            {
-                final int reason = MptcpOptionParser.parse(s, frame, frame + o, length, out.tcpFlags, out.mptcp);
-                if (reason != Malformed.NONE)
-                {
-                    malformedCounts[reason]++;
-                    if (out.mptcp.malformed == Malformed.NONE)
-                    {
-                        out.mptcp.malformed = reason;
-                    }
-                }
-            }
-            o += length;
-        }
     }
 
     private static int fragmentStatus(final ParsedPacket out)
@@ -575,12 +501,6 @@ public final class PacketParser
         out.malformed = reason;
         out.status = ParsedPacket.MALFORMED;
         return out.status;
-    }
-
-    private void optionMalformed(final ParsedPacket out, final int reason)
-    {
-        malformedCounts[reason]++;
-        out.tcpOptionMalformed = reason;
     }
 
     /**
