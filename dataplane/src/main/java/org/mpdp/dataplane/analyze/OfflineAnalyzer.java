@@ -72,7 +72,7 @@ public final class OfflineAnalyzer
                     nextSweep = reader.timestampNanos() + 1_000_000_000L;
                 }
                 LinkLayer.parse(parser, reader.linkType(), reader.segment(), reader.frameOffset(),
-                    reader.capturedLength(), packet);
+                    reader.capturedLength(), reader.originalLength(), packet);
                 if (packet.isMptcp())
                 {
                     mptcpPackets++;

@@ -29,6 +29,7 @@ public final class Mbuf
     static final long DATA_LEN_OFFSET = rte_mbuf.data_len$offset();
     static final long RSS_OFFSET = rte_mbuf.hash$offset();
     static final long BUF_LEN_OFFSET = rte_mbuf.buf_len$offset();
+    static final long NEXT_OFFSET = rte_mbuf.next$offset();
 
     private Mbuf()
     {
@@ -69,6 +70,15 @@ public final class Mbuf
     public static int segments(final long mbuf)
     {
         return Short.toUnsignedInt(MEMORY.get(ValueLayout.JAVA_SHORT, mbuf + NB_SEGS_OFFSET));
+    }
+
+    /**
+     * @param mbuf rte_mbuf address (any segment of a chain).
+     * @return the next segment's rte_mbuf address, or 0 after the last.
+     */
+    public static long next(final long mbuf)
+    {
+        return MEMORY.get(ValueLayout.JAVA_LONG, mbuf + NEXT_OFFSET);
     }
 
     /**

@@ -55,8 +55,14 @@ public final class Malformed
     /** The same MPTCP subtype twice in one segment; the later one is ignored. */
     public static final int MPTCP_DUPLICATE_SUBTYPE = 23;
 
+    /**
+     * ADD_ADDR under RFC 6824 (v0) rules: the IPVer nibble is not 4 or 6, or not the family its length
+     * gives (RFC 6824 3.4.1); only from {@link MptcpOptionParser#addAddrForVersion}.
+     */
+    public static final int ADD_ADDR_BAD_IPVER = 24;
+
     /** Number of codes, for sizing counter arrays. */
-    public static final int COUNT = 24;
+    public static final int COUNT = 25;
 
     private static final String[] NAMES = {
         "none", "eth-truncated", "vlan-truncated", "ipv4-truncated", "ipv4-bad-header-length",
@@ -64,7 +70,7 @@ public final class Malformed
         "tcp-truncated", "tcp-bad-data-offset", "option-bad-length", "option-truncated", "mptcp-too-short",
         "mp-capable-bad-length", "mp-join-bad-length", "dss-bad-length", "add-addr-bad-length",
         "remove-addr-bad-length", "mp-prio-bad-length", "mp-fail-bad-length", "mp-fastclose-bad-length",
-        "mp-tcprst-bad-length", "mptcp-duplicate-subtype"};
+        "mp-tcprst-bad-length", "mptcp-duplicate-subtype", "add-addr-bad-ipver"};
 
     private Malformed()
     {

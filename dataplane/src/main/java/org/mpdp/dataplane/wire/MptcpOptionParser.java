@@ -15,6 +15,11 @@ import java.lang.foreign.MemorySegment;
  */
 public final class MptcpOptionParser
 {
+    /** ADD_ADDR with an IPv4 address, no port, no HMAC (RFC 8684 3.4.1); + 2 with a port. */
+    private static final int ADD_ADDR_V4_LENGTH = Mptcp.ADD_ADDR_BASE_LENGTH + 4;
+    /** ADD_ADDR with an IPv6 address, no port, no HMAC; + 2 with a port. */
+    private static final int ADD_ADDR_V6_LENGTH = Mptcp.ADD_ADDR_BASE_LENGTH + 16;
+
     private MptcpOptionParser()
     {
     }
@@ -46,7 +51,7 @@ public final class MptcpOptionParser
             case Mptcp.MP_CAPABLE -> mpCapable(s, o, length, tcpFlags, out);
             case Mptcp.MP_JOIN -> mpJoin(s, frame, o, length, tcpFlags, out);
             case Mptcp.DSS -> dss(s, o, length, out);
-            case Mptcp.ADD_ADDR -> addAddr(s, o, length, out);
+            case Mptcp.ADD_ADDR -> addAddr(s, frame, o, length, out);
             case Mptcp.REMOVE_ADDR -> removeAddr(s, frame, o, length, out);
             case Mptcp.MP_PRIO -> mpPrio(s, o, length, out);
             case Mptcp.MP_FAIL -> mpFail(s, o, length, out);
@@ -186,10 +191,15 @@ public final class MptcpOptionParser
 
     /**
      * RFC 8684 3.4.1 (v1: flag E, HMAC unless echo) and RFC 6824 3.4.1 (v0: IPVer nibble 4 or 6, no HMAC).
-     * The family follows from the length; the forms are told apart by the low nibble.
+     * The family follows from the length; the forms are told apart by the low nibble, since the
+     * connection's version is not known here ({@link #addAddrForVersion} re-parses under a known one).
+     * The option's offset and length are recorded whatever the outcome.
      */
-    private static int addAddr(final MemorySegment s, final long o, final int length, final MptcpOptions out)
+    private static int addAddr(final MemorySegment s, final long frame, final long o, final int length,
+        final MptcpOptions out)
     {
+        out.addAddrOffset = (int)(o - frame);
+        out.addAddrLength = length;
         final int nibble = u8(s, o + 2) & 0x0F;
         final boolean v0 = nibble == 4 || nibble == 6;
         final boolean echo = !v0 && (nibble & Mptcp.ADD_ADDR_FLAG_ECHO) != 0;
@@ -202,7 +212,111 @@ public final class MptcpOptionParser
         {
             return Malformed.ADD_ADDR_BAD_LENGTH;
         }
-        out.addAddrLength = length;
+        fillAddAddr(s, o, v0, echo, ipVersion, port, out);
+        return Malformed.NONE;
+    }
+
+    /**
+     * Re-parses the segment's ADD_ADDR option (the one at {@link MptcpOptions#addAddrOffset}) under the
+     * rules of the connection's MPTCP version, which only the tracker knows:
+     * <ul>
+     * <li>version 1 (RFC 8684 3.4.1): the low nibble is flags; only E (echo, 0x1) is defined and the
+     *     reserved bits are ignored, as Linux's mptcp_parse_option does. With E set the length must be
+     *     8 or 10 (IPv4, without or with port) or 20 or 22 (IPv6), without HMAC; with E clear 16, 18,
+     *     28 or 30 (the same plus the 8-byte truncated HMAC). Any other length is
+     *     {@link Malformed#ADD_ADDR_BAD_LENGTH} (Linux ignores the option).</li>
+     * <li>version 0 (RFC 6824 3.4.1): the low nibble is IPVer, 4 or 6; the length must be 8 or 10
+     *     (IPv4) or 20 or 22 (IPv6), no HMAC. Another length is {@link Malformed#ADD_ADDR_BAD_LENGTH};
+     *     an IPVer other than 4 or 6, or one that does not match the length, is
+     *     {@link Malformed#ADD_ADDR_BAD_IPVER}.</li>
+     * </ul>
+     * Any version other than 0 is taken by the version 1 rules. On success the ADD_ADDR fields of
+     * {@code out} are rewritten and its ADD_ADDR bit set; on failure the bit is cleared (the fields are
+     * then meaningless). {@link MptcpOptions#malformed} and the parser's counters are left alone: the
+     * caller counts. Reads only the option's {@link MptcpOptions#addAddrLength} bytes, which the first
+     * parse checked lie inside the frame. Allocates nothing.
+     *
+     * @param s       segment holding the frame the options were parsed from.
+     * @param frame   offset of that frame's first byte.
+     * @param version the connection's MPTCP version.
+     * @param out     the segment's options, as parsed.
+     * @return {@link Malformed#NONE} (also when the segment had no ADD_ADDR: {@code addAddrOffset < 0}), or
+     *         the rule the option breaks under that version.
+     */
+    public static int addAddrForVersion(final MemorySegment s, final long frame, final int version,
+        final MptcpOptions out)
+    {
+        if (out.addAddrOffset < 0)
+        {
+            return Malformed.NONE;
+        }
+        final long o = frame + out.addAddrOffset;
+        final int length = out.addAddrLength;
+        final int nibble = u8(s, o + 2) & 0x0F;
+        final int result = version == 0 ? addAddrV0(s, o, length, nibble, out) : addAddrV1(s, o, length, nibble, out);
+        if (result == Malformed.NONE)
+        {
+            out.present |= MptcpOptions.bit(Mptcp.ADD_ADDR);
+        }
+        else
+        {
+            out.present &= ~MptcpOptions.bit(Mptcp.ADD_ADDR);
+        }
+        return result;
+    }
+
+    private static int addAddrV1(final MemorySegment s, final long o, final int length, final int flags,
+        final MptcpOptions out)
+    {
+        final boolean echo = (flags & Mptcp.ADD_ADDR_FLAG_ECHO) != 0;
+        final int bare = length - (echo ? 0 : Mptcp.ADD_ADDR_HMAC_LENGTH);
+        final int ipVersion = addAddrFamily(bare);
+        if (ipVersion == 0)
+        {
+            return Malformed.ADD_ADDR_BAD_LENGTH;
+        }
+        fillAddAddr(s, o, false, echo, ipVersion, addAddrHasPort(bare), out);
+        return Malformed.NONE;
+    }
+
+    private static int addAddrV0(final MemorySegment s, final long o, final int length, final int ipVer,
+        final MptcpOptions out)
+    {
+        final int ipVersion = addAddrFamily(length);
+        if (ipVersion == 0)
+        {
+            return Malformed.ADD_ADDR_BAD_LENGTH;
+        }
+        if (ipVer != ipVersion)
+        {
+            return Malformed.ADD_ADDR_BAD_IPVER;
+        }
+        fillAddAddr(s, o, true, false, ipVersion, addAddrHasPort(length), out);
+        return Malformed.NONE;
+    }
+
+    /** 4 or 6 for an ADD_ADDR length without HMAC (8, 10, 20, 22), else 0. */
+    private static int addAddrFamily(final int bare)
+    {
+        return switch (bare)
+        {
+            case ADD_ADDR_V4_LENGTH, ADD_ADDR_V4_LENGTH + Mptcp.ADD_ADDR_PORT_LENGTH -> 4;
+            case ADD_ADDR_V6_LENGTH, ADD_ADDR_V6_LENGTH + Mptcp.ADD_ADDR_PORT_LENGTH -> 6;
+            default -> 0;
+        };
+    }
+
+    private static boolean addAddrHasPort(final int bare)
+    {
+        return bare == ADD_ADDR_V4_LENGTH + Mptcp.ADD_ADDR_PORT_LENGTH ||
+            bare == ADD_ADDR_V6_LENGTH + Mptcp.ADD_ADDR_PORT_LENGTH;
+    }
+
+    /** Reads an ADD_ADDR whose form and length were checked: address ID, address, port, HMAC. */
+    private static void fillAddAddr(final MemorySegment s, final long o, final boolean v0, final boolean echo,
+        final int ipVersion, final boolean port, final MptcpOptions out)
+    {
+        final boolean hmac = !v0 && !echo;
         out.addAddrV0 = v0;
         out.addAddrEcho = echo;
         out.addAddrId = u8(s, o + 3);
@@ -224,7 +338,6 @@ public final class MptcpOptionParser
         p += port ? Mptcp.ADD_ADDR_PORT_LENGTH : 0;
         out.addAddrHasHmac = hmac;
         out.addAddrHmac = hmac ? u64(s, p) : 0;
-        return Malformed.NONE;
     }
 
     /** RFC 8684 3.4.2: at least one address ID. */

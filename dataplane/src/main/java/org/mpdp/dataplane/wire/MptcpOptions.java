@@ -81,7 +81,14 @@ public final class MptcpOptions
     public int dssChecksum;
 
     // ADD_ADDR
-    /** Option length. */
+    /**
+     * Offset in the frame of the ADD_ADDR option's kind byte, or -1 when the segment had none: set
+     * for the last ADD_ADDR examined even when it was rejected (so
+     * {@link MptcpOptionParser#addAddrForVersion} can re-parse it under the connection's version); that
+     * is the accepted one when one was accepted (a later duplicate is rejected before it is examined).
+     */
+    public int addAddrOffset = -1;
+    /** Option length (of the option at {@link #addAddrOffset}, recorded even when it was rejected). */
     public int addAddrLength;
     /** True for RFC 6824 (v0) form, with an IPVer nibble and no HMAC. */
     public boolean addAddrV0;
@@ -148,5 +155,6 @@ public final class MptcpOptions
         optionCount = 0;
         malformed = Malformed.NONE;
         unknownSubtypes = 0;
+        addAddrOffset = -1;
     }
 }

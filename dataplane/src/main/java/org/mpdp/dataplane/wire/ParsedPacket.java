@@ -4,6 +4,20 @@ package org.mpdp.dataplane.wire;
  * Everything {@link PacketParser} learned about one frame: a holder reused for every packet, so
  * parsing allocates nothing. Offsets are relative to the frame's first byte; addresses and ports
  * are numbers in host order.
+ *
+ * <p>Which fields are valid:
+ * <ul>
+ * <li>always: {@link #status}, {@link #frameLength}, {@link #capturedLength}, {@link #truncated},
+ *     {@link #truncation}, {@link #fragment}, the VLAN fields and {@link #etherType};</li>
+ * <li>{@link #ipVersion} != 0: the addresses, {@link #ipEnd} and {@link #ipProtocol} (for a fragment,
+ *     the protocol of the fragmented packet);</li>
+ * <li>{@link #tcpValid}: the TCP fields from {@link #l4Offset} to {@link #payloadCaptured}, and
+ *     {@link #mptcp} holds every option that lies wholly inside the readable bytes. It is true for
+ *     status {@link #TCP}; for status {@link #FRAGMENT} when the packet is a first fragment whose
+ *     fragment holds the whole TCP header with its options; and for status {@link #TRUNCATED} when
+ *     the cut falls inside the TCP options ({@link Truncation#TCP_OPTIONS}: the options after the cut
+ *     are unknown).</li>
+ * </ul>
  */
 public final class ParsedPacket
 {
@@ -11,18 +25,42 @@ public final class ParsedPacket
     public static final int TCP = 1;
     /** Not IPv4/IPv6, or IP but not TCP (counted, not an error). */
     public static final int NOT_TCP = 2;
-    /** An IP fragment: flagged, not parsed as TCP. */
+    /**
+     * An IP fragment ({@link #fragment} says which). A first fragment holding the whole TCP header and
+     * options is parsed as TCP too ({@link #tcpValid}); its {@link #payloadLength} counts only the
+     * payload bytes in this fragment. A later fragment is not parsed past the IP header.
+     */
     public static final int FRAGMENT = 3;
     /** A header broke a length rule: see {@link #malformed}. */
     public static final int MALFORMED = 4;
+    /**
+     * The readable bytes end inside the link, IP or TCP headers or the TCP options (a snap length or
+     * an mbuf chain): {@link #truncation} says where; not an error, and not counted as malformed.
+     */
+    public static final int TRUNCATED = 5;
 
-    /** One of {@link #TCP}, {@link #NOT_TCP}, {@link #FRAGMENT}, {@link #MALFORMED}. */
+    /** Not a fragment (nor an IPv6 atomic fragment, RFC 6946, which is parsed as a whole packet). */
+    public static final int FRAGMENT_NONE = 0;
+    /** Fragment offset 0 with more fragments to come (IPv4 MF, IPv6 M flag). */
+    public static final int FRAGMENT_FIRST = 1;
+    /** Fragment offset above 0: the TCP header is in the first fragment. */
+    public static final int FRAGMENT_LATER = 2;
+
+    /** One of {@link #TCP}, {@link #NOT_TCP}, {@link #FRAGMENT}, {@link #MALFORMED}, {@link #TRUNCATED}. */
     public int status;
     /** The header rule broken when {@link #status} is {@link #MALFORMED}. */
     public int malformed;
 
-    /** Bytes parsed (the frame length given). */
+    /** The frame's length on the wire (a capture's original length, an mbuf's pkt_len). */
     public int frameLength;
+    /** Bytes readable from the frame's first byte (a capture's captured length, an mbuf's contiguous bytes). */
+    public int capturedLength;
+    /** Whether {@link #capturedLength} is below {@link #frameLength}. */
+    public boolean truncated;
+    /** Where the readable bytes end, a {@link Truncation} code ({@link Truncation#NONE} when all are there). */
+    public int truncation;
+    /** {@link #FRAGMENT_NONE}, {@link #FRAGMENT_FIRST} or {@link #FRAGMENT_LATER}. */
+    public int fragment;
     /** VLAN tags seen (0, 1 or 2). */
     public int vlanCount;
     /** Outer VLAN ID, or -1. */
@@ -71,8 +109,12 @@ public final class ParsedPacket
     public int tcpHeaderLength;
     /** Offset of the TCP payload. */
     public int payloadOffset;
-    /** TCP payload bytes. */
+    /** TCP payload bytes on the wire, from the IP lengths (checked against {@link #frameLength}). */
     public int payloadLength;
+    /** TCP payload bytes readable at {@link #payloadOffset}: {@link #payloadLength} unless truncated. */
+    public int payloadCaptured;
+    /** Whether the TCP fields are valid (see the class comment for when). */
+    public boolean tcpValid;
     /** TCP options that broke a length rule (the walk stops at the first). */
     public int tcpOptionMalformed;
 
@@ -80,11 +122,12 @@ public final class ParsedPacket
     public final MptcpOptions mptcp = new MptcpOptions();
 
     /**
-     * @return whether the segment carried at least one MPTCP option (valid or not).
+     * @return whether the TCP header was parsed ({@link #tcpValid}) and carried at least one MPTCP option
+     *         (valid or not).
      */
     public boolean isMptcp()
     {
-        return status == TCP && mptcp.optionCount > 0;
+        return tcpValid && mptcp.optionCount > 0;
     }
 
     /**
@@ -99,11 +142,17 @@ public final class ParsedPacket
         return tcpOptionMalformed != Malformed.NONE ? tcpOptionMalformed : mptcp.malformed;
     }
 
-    void reset(final int length)
+    void reset(final int captured, final int original)
     {
         status = MALFORMED;
         malformed = Malformed.NONE;
-        frameLength = length;
+        frameLength = original;
+        capturedLength = captured;
+        truncated = captured < original;
+        truncation = Truncation.NONE;
+        fragment = FRAGMENT_NONE;
+        tcpValid = false;
+        payloadCaptured = 0;
         vlanCount = 0;
         vlanOuter = -1;
         vlanInner = -1;
