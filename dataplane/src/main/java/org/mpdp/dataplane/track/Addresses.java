@@ -6,6 +6,8 @@ import java.lang.foreign.MemorySegment;
 import org.mpdp.dataplane.crypto.AddAddrHmac;
 import org.mpdp.dataplane.crypto.CryptoResult;
 import org.mpdp.dataplane.wire.Bytes;
+import org.mpdp.dataplane.wire.Malformed;
+import org.mpdp.dataplane.wire.MptcpOptionParser;
 import org.mpdp.dataplane.wire.MptcpOptions;
 
 /**
@@ -32,15 +34,24 @@ final class Addresses implements AutoCloseable
     void onAddAddr(final int c, final int side, final MemorySegment s, final long frame, final MptcpOptions m)
     {
         final ConnectionTable ct = st.connections;
-        if (ct.version[c] != 0)
+        // Re-read under the connection's version: the first parse could only guess from the low nibble.
+        if (MptcpOptionParser.addAddrForVersion(s, frame, ct.version[c], m) != Malformed.NONE)
         {
-            if (m.addAddrV0)
+            if (ct.version[c] != 0)
             {
-                // The RFC 6824 form on a v1 connection: no HMAC, so nothing authenticates it (RFC 8684 3.4.1).
+                // Not an RFC 8684 form (e.g. the RFC 6824 one, which has no HMAC): nothing authenticates
+                // it, Linux ignores it, and it must not reach a host that might not (RFC 8684 3.4.1).
                 ct.flags[c] |= ConnectionTable.FLAG_ADD_ADDR_NO_HMAC;
                 st.findings.add(Reason.ADD_ADDR_NO_HMAC);
-                return;
             }
+            else
+            {
+                st.findings.add(Reason.MALFORMED_OPTION);
+            }
+            return;
+        }
+        if (ct.version[c] != 0)
+        {
             if (m.addAddrEcho)
             {
                 return; // an echo acknowledges the peer's announcement
@@ -52,11 +63,6 @@ final class Addresses implements AutoCloseable
                 st.findings.add(Reason.ADD_ADDR_BAD_HMAC);
                 return;
             }
-        }
-        else if (!m.addAddrV0)
-        {
-            st.findings.add(Reason.MALFORMED_OPTION); // RFC 8684 form on a v0 connection
-            return;
         }
         announce(c, side, m);
     }

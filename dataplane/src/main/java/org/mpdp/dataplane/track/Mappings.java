@@ -235,7 +235,7 @@ final class Mappings
     /** Payload bytes present in the buffer (fewer than the segment's when a capture cut it). */
     private static int present(final ParsedPacket p)
     {
-        return p.payloadLength;
+        return p.payloadCaptured;
     }
 
     /**

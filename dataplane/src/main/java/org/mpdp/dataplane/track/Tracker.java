@@ -146,13 +146,38 @@ public final class Tracker implements AutoCloseable
         {
             case ParsedPacket.TCP -> track(p, s, frame);
             case ParsedPacket.MALFORMED -> f.add(Reason.MALFORMED_HEADER);
-            case ParsedPacket.FRAGMENT -> f.add(p.mptcp.optionCount > 0 ? Reason.MPTCP_FRAGMENT : Reason.IP_FRAGMENT);
+            case ParsedPacket.FRAGMENT -> fragment(p);
+            case ParsedPacket.TRUNCATED ->
+            {
+                // A capture cut inside the headers: what was parsed (TCP, options fully present) is tracked.
+                f.add(Reason.TRUNCATED_CAPTURE);
+                if (p.tcpValid)
+                {
+                    track(p, s, frame);
+                }
+            }
             default ->
             {
                 // Not TCP: not ours to judge.
             }
         }
         return conclude(f);
+    }
+
+    /**
+     * IP fragments are not reassembled. A first fragment that shows MPTCP options, or that does not
+     * hold the whole TCP header (RFC 1858), hides signalling the checks cannot see whole: MPTCP_FRAGMENT
+     * (dropped by default). Other fragments of TCP segments are IP_FRAGMENT (flagged); fragments of
+     * other protocols are not ours to judge.
+     */
+    private void fragment(final ParsedPacket p)
+    {
+        if (p.ipProtocol != org.mpdp.dataplane.wire.PacketParser.PROTO_TCP)
+        {
+            return;
+        }
+        final boolean hidden = p.fragment == ParsedPacket.FRAGMENT_FIRST && (!p.tcpValid || p.mptcp.optionCount > 0);
+        st.findings.add(hidden ? Reason.MPTCP_FRAGMENT : Reason.IP_FRAGMENT);
     }
 
     private Action conclude(final Findings f)
@@ -326,7 +351,7 @@ public final class Tracker implements AutoCloseable
     {
         final ConnectionTable ct = st.connections;
         mappings.onSegment(c, slot, direction, sdir, p, s, frame, m);
-        if (m.has(Mptcp.ADD_ADDR))
+        if (m.addAddrOffset >= 0)
         {
             addresses.onAddAddr(c, direction, s, frame, m);
         }
