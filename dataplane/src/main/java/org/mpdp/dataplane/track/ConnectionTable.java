@@ -291,6 +291,24 @@ public final class ConnectionTable
     }
 
     /**
+     * @param slot a connection slot.
+     * @return its creation order (unique over the tracker's life), for reports.
+     */
+    public int order(final int slot)
+    {
+        return order[slot];
+    }
+
+    /**
+     * @param slot a connection slot.
+     * @return whether it holds a connection.
+     */
+    public boolean inUse(final int slot)
+    {
+        return inUse[slot];
+    }
+
+    /**
      * @return connections in use.
      */
     public int count()

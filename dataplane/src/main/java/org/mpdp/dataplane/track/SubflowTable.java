@@ -388,6 +388,15 @@ public final class SubflowTable
     }
 
     /**
+     * @param slot a subflow slot.
+     * @return whether it was picked up mid-stream (MPTCP options, no handshake seen).
+     */
+    public boolean midStream(final int slot)
+    {
+        return role[slot] == ROLE_MID_STREAM;
+    }
+
+    /**
      * @return subflows in use.
      */
     public int live()

@@ -71,6 +71,18 @@ public record SubflowView(String client, String server, String role, boolean bac
         return out;
     }
 
+    /**
+     * @param version 4 or 6.
+     * @param high    IPv6 high 64 bits (0 for IPv4).
+     * @param low     IPv6 low 64 bits, or the IPv4 address.
+     * @param port    port.
+     * @return {@code a.b.c.d:port} or {@code [v6]:port}.
+     */
+    public static String endpoint(final int version, final long high, final long low, final int port)
+    {
+        return format(version, high, low, port);
+    }
+
     static String format(final int version, final long high, final long low, final int port)
     {
         if (version == 4)

@@ -12,7 +12,8 @@ import org.mpdp.dataplane.wire.ParsedPacket;
  * with the {@link Reason}s behind it. This class only dispatches, in packet order; each concern keeps
  * its own state: {@link Handshake} (MP_CAPABLE, keys, tokens), {@link Joins} (MP_JOIN HMACs, shared
  * tokens), {@link Mappings} (DSS, DATA_ACK, checksums, fallback), {@link Addresses} (ADD_ADDR,
- * REMOVE_ADDR), {@link HalfOpen} (the embryonic budget) and {@link Eviction}. Fixed-capacity tables,
+ * REMOVE_ADDR), {@link Signals} (MP_PRIO, MP_TCPRST, MP_FASTCLOSE, RST), {@link HalfOpen} (the embryonic
+ * budget) and {@link Eviction}. Fixed-capacity tables,
  * no allocation per packet; one tracker per thread.
  */
 public final class Tracker implements AutoCloseable
@@ -55,6 +56,8 @@ public final class Tracker implements AutoCloseable
     private final Mappings mappings;
     private final Addresses addresses;
     private final Eviction eviction;
+    private final Signals signals;
+    private final Admission admission;
     private final VerdictPolicy policy;
     private final long[] reasonCounts = new long[Reason.COUNT];
     private ReasonListener listener;
@@ -105,6 +108,8 @@ public final class Tracker implements AutoCloseable
         mappings = new Mappings(st);
         addresses = new Addresses(st);
         eviction = new Eviction(st);
+        signals = new Signals(st);
+        admission = new Admission(st, joins);
     }
 
     /**
@@ -225,7 +230,7 @@ public final class Tracker implements AutoCloseable
         boolean opened = false;
         if (found < 0)
         {
-            found = open(p, m, syn, ack, srcHigh, srcLow, dstHigh, dstLow);
+            found = admission.open(p, m, syn, ack, srcHigh, srcLow, dstHigh, dstLow);
             if (found < 0)
             {
                 return;
@@ -266,7 +271,7 @@ public final class Tracker implements AutoCloseable
         }
         if ((p.tcpFlags & Mptcp.TCP_RST) != 0)
         {
-            reset(slot, c, fromServer);
+            signals.onReset(slot, c, fromServer);
         }
     }
 
@@ -292,64 +297,9 @@ public final class Tracker implements AutoCloseable
         }
     }
 
-    /**
-     * A segment of an unknown subflow: a SYN with MP_CAPABLE, or MP_JOIN with a known token, opens a
-     * half-open subflow; other segments with MPTCP options are picked up mid-stream; plain TCP takes
-     * no state. Returns the {@link SubflowTable#find}-style result, or -1.
-     */
-    private int open(final ParsedPacket p, final MptcpOptions m, final boolean syn, final boolean ack,
-        final long srcHigh, final long srcLow, final long dstHigh, final long dstLow)
-    {
-        final boolean mpc = m.has(Mptcp.MP_CAPABLE);
-        final boolean join = m.has(Mptcp.MP_JOIN);
-        final int role;
-        if (syn && !ack && (mpc || join))
-        {
-            if (join && !joins.known(m.joinToken))
-            {
-                // Refused before it takes a slot, so a flood of random tokens cannot fill anything.
-                st.findings.add(Reason.JOIN_UNKNOWN_TOKEN);
-                return -1;
-            }
-            role = join ? SubflowTable.ROLE_JOIN : SubflowTable.ROLE_INITIAL;
-        }
-        else if (m.optionCount > 0)
-        {
-            st.findings.add(join ? Reason.JOIN_WITHOUT_SYN : mpc ? Reason.MPC_WITHOUT_SYN : Reason.MID_STREAM);
-            role = SubflowTable.ROLE_MID_STREAM;
-        }
-        else
-        {
-            return -1;
-        }
-        if (!st.halfOpen.makeRoom(st.subflows, st.connections))
-        {
-            st.findings.add(Reason.TABLE_FULL);
-            return -1;
-        }
-        // A SYN/ACK's sender is the server; otherwise the sender is taken as the client.
-        final boolean reverse = syn && ack;
-        final int slot = reverse ?
-            st.subflows.add(p.ipVersion, dstHigh, dstLow, p.dstPort, srcHigh, srcLow, p.srcPort) :
-            st.subflows.add(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
-        if (slot < 0)
-        {
-            st.findings.add(Reason.TABLE_FULL);
-            return -1;
-        }
-        st.halfOpen.admit(st.subflows, slot);
-        st.subflows.role[slot] = role;
-        if (role == SubflowTable.ROLE_JOIN)
-        {
-            joins.onSyn(slot, m);
-        }
-        return reverse ? slot | SubflowTable.FROM_SERVER : slot;
-    }
-
     private void connectionLevel(final int c, final int slot, final int direction, final int sdir,
         final ParsedPacket p, final MemorySegment s, final long frame, final MptcpOptions m)
     {
-        final ConnectionTable ct = st.connections;
         mappings.onSegment(c, slot, direction, sdir, p, s, frame, m);
         if (m.addAddrOffset >= 0)
         {
@@ -359,46 +309,7 @@ public final class Tracker implements AutoCloseable
         {
             addresses.onRemoveAddr(c, direction, s, frame, m);
         }
-        if (m.has(Mptcp.MP_PRIO))
-        {
-            st.subflows.backup[slot] = m.prioBackup;
-        }
-        if (m.has(Mptcp.MP_TCPRST))
-        {
-            st.subflows.resetReason[slot] = m.tcprstReason;
-        }
-        if (m.has(Mptcp.MP_FASTCLOSE))
-        {
-            // The option carries the receiver's key (RFC 8684 3.5).
-            if (m.fastcloseKey != (direction == 0 ? ct.keyB[c] : ct.keyA[c]))
-            {
-                ct.flags[c] |= ConnectionTable.FLAG_FASTCLOSE_BAD_KEY;
-                st.findings.add(Reason.FASTCLOSE_BAD_KEY);
-            }
-            else
-            {
-                ct.end[c] = ConnectionTable.END_FASTCLOSE;
-            }
-        }
-    }
-
-    private void reset(final int slot, final int c, final boolean fromServer)
-    {
-        final SubflowTable t = st.subflows;
-        if (t.reset[slot])
-        {
-            return;
-        }
-        t.reset[slot] = true;
-        if (fromServer && !t.answered[slot])
-        {
-            t.refused[slot] = true; // the server answered the SYN with a RST
-        }
-        final ConnectionTable ct = st.connections;
-        if (c >= 0 && ++ct.resetSubflows[c] == ct.subflows[c] && ct.end[c] == ConnectionTable.END_OPEN)
-        {
-            ct.end[c] = ConnectionTable.END_RST;
-        }
+        signals.onOptions(c, slot, direction, m);
     }
 
     /**
