@@ -70,6 +70,10 @@ final class Admission
         if (role == SubflowTable.ROLE_JOIN)
         {
             joins.onSyn(slot, m);
+            if (st.subflows.owners != null)
+            {
+                st.subflows.owners.joinAdmitted(slot);
+            }
         }
         return reverse ? slot | SubflowTable.FROM_SERVER : slot;
     }

@@ -80,6 +80,8 @@ public final class ConnectionTable
     final long[] addressLow;
     final int[] addressPort;
     final boolean[] addressRemoved;
+    /** Told when tokens are known and freed (the tracker's ownership listener), or null. */
+    OwnershipListener owners;
     private final TokenIndex byToken;
     private final int[] freeSlots;
     private int freeCount;
@@ -174,6 +176,10 @@ public final class ConnectionTable
         {
             return;
         }
+        if (owners != null)
+        {
+            owners.tokensFreed(slot, tokenA[slot], tokenB[slot]);
+        }
         byToken.remove(tokenA[slot], 2 * slot);
         byToken.remove(tokenB[slot], 2 * slot + 1);
         inUse[slot] = false;
@@ -206,6 +212,10 @@ public final class ConnectionTable
      */
     boolean indexTokens(final int slot)
     {
+        if (owners != null)
+        {
+            owners.tokensKnown(slot, tokenA[slot], tokenB[slot]);
+        }
         final boolean a = byToken.put(tokenA[slot], 2 * slot);
         final boolean b = byToken.put(tokenB[slot], 2 * slot + 1);
         if (!a || !b)

@@ -95,6 +95,8 @@ public final class SubflowTable
     final boolean[] embryonic;
     /** Admission ticket into {@link HalfOpen}'s ring, to tell a live ring entry from a stale one. */
     final long[] ticket;
+    /** Told before a join subflow is freed (the tracker's ownership listener), or null. */
+    OwnershipListener owners;
     private final boolean[] inUse;
     private final int[] freeSlots;
     private final long[] indexKeys;
@@ -304,6 +306,10 @@ public final class SubflowTable
         {
             return;
         }
+        if (owners != null && role[slot] == ROLE_JOIN)
+        {
+            owners.joinFreed(slot);
+        }
         unlink(slot, connections);
         final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
             serverPort[slot]);
@@ -385,6 +391,48 @@ public final class SubflowTable
         {
             connections.resetSubflows[c]--;
         }
+    }
+
+    /** @return the subflow's IP version (4 or 6). */
+    public int ipVersion(final int slot)
+    {
+        return ipVersion[slot];
+    }
+
+    /** @return the client address, high 64 bits (0 for IPv4). */
+    public long clientHigh(final int slot)
+    {
+        return clientHigh[slot];
+    }
+
+    /** @return the client address, low 64 bits (the IPv4 address for IPv4). */
+    public long clientLow(final int slot)
+    {
+        return clientLow[slot];
+    }
+
+    /** @return the client port. */
+    public int clientPort(final int slot)
+    {
+        return clientPort[slot];
+    }
+
+    /** @return the server address, high 64 bits. */
+    public long serverHigh(final int slot)
+    {
+        return serverHigh[slot];
+    }
+
+    /** @return the server address, low 64 bits. */
+    public long serverLow(final int slot)
+    {
+        return serverLow[slot];
+    }
+
+    /** @return the server port. */
+    public int serverPort(final int slot)
+    {
+        return serverPort[slot];
     }
 
     /**

@@ -123,6 +123,18 @@ public final class Tracker implements AutoCloseable
     }
 
     /**
+     * @param owners told when tokens and join subflows are owned and freed (null for none); called on
+     *               the packet path.
+     * @return this.
+     */
+    public Tracker ownership(final OwnershipListener owners)
+    {
+        st.connections.owners = owners;
+        st.subflows.owners = owners;
+        return this;
+    }
+
+    /**
      * Sets the time stamped on entries from now on: a capture's packet time, or the loop's clock read
      * once per burst. Eviction compares against it.
      *
