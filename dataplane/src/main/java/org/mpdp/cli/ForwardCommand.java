@@ -14,6 +14,8 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.mpdp.dataplane.agent.Forwarder;
+import org.mpdp.dataplane.counters.Counters;
+import org.mpdp.dataplane.counters.CountersFile;
 import org.mpdp.dataplane.port.PortConfig;
 import org.mpdp.dpdk.Eal;
 import org.mpdp.dpdk.EthDev;
@@ -72,6 +74,10 @@ public final class ForwardCommand implements Callable<Integer>
     @Option(names = "--result", description = "Print a machine-readable RESULT line at the end.")
     boolean result;
 
+    @Option(names = "--counters", paramLabel = "PATH", description = "Publish counters into this file for " +
+        "`mpdp stat --file PATH` (e.g. /dev/shm/mpdp/default/counters.dat); deleted on a clean exit.")
+    java.nio.file.Path countersPath;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for these options.")
     String config;
 
@@ -128,8 +134,16 @@ public final class ForwardCommand implements Callable<Integer>
             stop.set(true);
             waiter.interrupt();
         });
-        try (Forwarder forwarder = new Forwarder(ports, portConfig, burst, loopCpu, idleStrategy(), dataRoom))
+        // The file is declared first so it is closed last: the forwarder's counters are freed into it first.
+        try (CountersFile countersFile = countersPath == null ? null : CountersFile.create(countersPath, 1024);
+            Forwarder forwarder = new Forwarder(ports, portConfig, burst, loopCpu, idleStrategy(), dataRoom,
+                countersFile == null ? new Counters(256) : countersFile.counters()))
         {
+            if (countersFile != null)
+            {
+                out.println("mpdp forward: counters in " + countersFile.path() + " (mpdp stat --file " +
+                    countersFile.path() + ")");
+            }
             out.printf("mpdp forward: EAL %s, %d port(s), forwarding thread on CPU %d, burst %d, idle %s%n",
                 dpdk.hugepages() ? "on hugepages" : "with --no-huge", ports.size(), loopCpu, burst, idle);
             forwarder.ports().forEach(p -> out.println("  " + p + ", link " + p.link()));
@@ -143,9 +157,16 @@ public final class ForwardCommand implements Callable<Integer>
             long lastCount = 0;
             long lastTime = start;
             long nextStats = statsInterval > 0 ? start + (long)(statsInterval * 1e9) : Long.MAX_VALUE;
+            long nextHeartbeat = start;
             while (!stop.get())
             {
                 final long now = System.nanoTime();
+                if (countersFile != null && now >= nextHeartbeat)
+                {
+                    forwarder.publishPortStats();
+                    countersFile.heartbeat(System.currentTimeMillis());
+                    nextHeartbeat = now + 1_000_000_000L;
+                }
                 if (now >= end)
                 {
                     break;

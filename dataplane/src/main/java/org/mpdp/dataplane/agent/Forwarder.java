@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.mpdp.dataplane.counters.CounterType;
 import org.mpdp.dataplane.counters.Counters;
+import org.mpdp.dataplane.counters.CountersFileDescriptor;
 import org.mpdp.dataplane.port.MbufPool;
 import org.mpdp.dataplane.port.MbufPools;
 import org.mpdp.dataplane.port.Port;
@@ -22,10 +25,14 @@ public final class Forwarder implements AutoCloseable
 {
     private final List<Port> ports = new ArrayList<>();
     private final MbufPools pools;
-    private final Counters counters = new Counters(256);
+    private final Counters counters;
+    private final List<AtomicCounter[]> portCounters = new ArrayList<>();
     private final List<ForwardingAgent.Route> routes = new ArrayList<>();
     private final ForwardingAgent agent;
     private final IdleStrategy idle;
+    /** Names of the driver counters (rte_eth_stats) published per port by {@link #publishPortStats()}. */
+    private static final String[] PORT_STATS =
+        {"ipackets", "opackets", "ibytes", "obytes", "imissed", "ierrors", "oerrors", "rx_nombuf"};
     private AgentRunner runner;
     private boolean closed;
 
@@ -42,6 +49,25 @@ public final class Forwarder implements AutoCloseable
     public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
         final IdleStrategy idle, final int dataRoom)
     {
+        this(portIds, config, burstSize, cpu, idle, dataRoom, new Counters(256));
+    }
+
+    /**
+     * Opens the ports with counters in a given place, e.g. a {@code CountersFile} that {@code mpdp stat}
+     * reads; does not start forwarding.
+     *
+     * @param portIds   ports to use, paired in order.
+     * @param config    configuration for every port.
+     * @param burstSize packets per burst.
+     * @param cpu       CPU for the loop thread, or -1.
+     * @param idle      what the loop does after an empty pass.
+     * @param dataRoom  mbuf data room, headroom included.
+     * @param counters  where to allocate the loop's and the ports' counters.
+     */
+    public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
+        final IdleStrategy idle, final int dataRoom, final Counters counters)
+    {
+        this.counters = counters;
         if (portIds.isEmpty())
         {
             throw new IllegalArgumentException("no ports to forward between (give vdevs or PCI devices)");
@@ -72,9 +98,20 @@ public final class Forwarder implements AutoCloseable
             {
                 final String label = "port " + rx.id() + " " + rx.name() + " q" + q + " -> port " + tx.id() + " ";
                 routes.add(new ForwardingAgent.Route(rx.id(), q, tx.id(), q % config.txQueues(),
-                    counters.newCounter(label + "rx"), counters.newCounter(label + "tx"),
-                    counters.newCounter(label + "tx-dropped")));
+                    counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "rx", label + "rx"),
+                    counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "tx", label + "tx"),
+                    counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "tx-dropped", label + "tx-dropped")));
             }
+        }
+        for (final Port port : ports)
+        {
+            final AtomicCounter[] row = new AtomicCounter[PORT_STATS.length];
+            for (int i = 0; i < row.length; i++)
+            {
+                row[i] = counters.newCounter(CounterType.PORT, port.id(), CountersFileDescriptor.NULL_KEY,
+                    PORT_STATS[i], "port " + port.id() + " " + port.name() + " " + PORT_STATS[i]);
+            }
+            portCounters.add(row);
         }
         agent = new ForwardingAgent(routes, burstSize, cpu);
     }
@@ -151,6 +188,31 @@ public final class Forwarder implements AutoCloseable
     }
 
     /**
+     * Copies every port's driver counters (rte_eth_stats) into the per-port counters. Call from one
+     * thread, e.g. the one that heartbeats the counters file, about once a second; not on the loop thread.
+     */
+    public void publishPortStats()
+    {
+        if (closed)
+        {
+            return;
+        }
+        for (int i = 0; i < ports.size(); i++)
+        {
+            final PortStats s = ports.get(i).stats();
+            final AtomicCounter[] row = portCounters.get(i);
+            row[0].setRelease(s.ipackets());
+            row[1].setRelease(s.opackets());
+            row[2].setRelease(s.ibytes());
+            row[3].setRelease(s.obytes());
+            row[4].setRelease(s.imissed());
+            row[5].setRelease(s.ierrors());
+            row[6].setRelease(s.oerrors());
+            row[7].setRelease(s.rxNombuf());
+        }
+    }
+
+    /**
      * Prints one line per route (loop counters) and per port (driver counters).
      *
      * @param out where to print.
@@ -207,6 +269,13 @@ public final class Forwarder implements AutoCloseable
                 r.rx().close();
                 r.tx().close();
                 r.txDropped().close();
+            }
+            for (final AtomicCounter[] row : portCounters)
+            {
+                for (final AtomicCounter c : row)
+                {
+                    c.close();
+                }
             }
         }
     }

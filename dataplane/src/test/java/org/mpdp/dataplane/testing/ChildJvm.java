@@ -29,6 +29,16 @@ public final class ChildJvm
      */
     public static Cmd.Result run(final Duration timeout, final Class<?> main, final String... args)
     {
+        return Cmd.run(timeout, Map.of(), command(main, args));
+    }
+
+    /**
+     * @param main class with a static main method.
+     * @param args program arguments.
+     * @return the command line that runs it in a fresh JVM like this one, e.g. for {@link Cmd.Background}.
+     */
+    public static List<String> command(final Class<?> main, final String... args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         for (final String arg : ManagementFactory.getRuntimeMXBean().getInputArguments())
@@ -42,7 +52,7 @@ public final class ChildJvm
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return Cmd.run(timeout, Map.of(), command);
+        return command;
     }
 
     /**
