@@ -57,19 +57,27 @@ final class TrackerFuzzTest
     private static final int HISTORY = 16;
     private static final long SECOND = 1_000_000_000L;
 
-    /** Keys the handshakes use: a few arbitrary ones and a pair whose v1 tokens collide. */
+    /**
+     * Keys the handshakes use: a few arbitrary ones, a pair whose v1 tokens collide, and two whose v1
+     * IDSN + 1 sits a little below a 2^32 boundary (so a few data segments cross the 32-bit wrap).
+     */
     static final long[] KEYS;
     /** Subflow ISNs the built frames count from (one just below a 2^32 wrap). */
     private static final int[] ISNS = {100, 500, 7000, 9000, 0xFFFF_FF00};
     private static final int[] NONCES = {1, 2, 0xDEAD_BEEF, 0x0102_0304};
     private static final long[] TIME_STEPS = {0, 1_000, 1_000_000, SECOND, 30 * SECOND, 301 * SECOND};
     private static final long[] TIMEOUTS = {0, SECOND, 30 * SECOND, 300 * SECOND};
+    private static final int V4_CLIENTS_COUNT = 2;
+    private static final int V4_SERVERS_COUNT = 2;
     private static final byte[][] V4_CLIENTS = {{10, 0, 0, 1}, {10, 0, 0, 2}};
     private static final byte[][] V4_SERVERS = {{10, 0, 1, 1}, {10, 0, 1, 2}};
     private static final byte[] V6_CLIENT = {(byte)0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
     private static final byte[] V6_SERVER = {(byte)0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2};
-    private static final int[] CLIENT_PORTS = {40000, 40001, 40002};
+    private static final int[] CLIENT_PORTS = {40000, 40001, 40002, 40003, 40004, 40005};
+
     private static final int[] SERVER_PORTS = {5201, 80};
+    /** 4-tuples the sessions use: 48 IPv4 and 6 IPv6, more than the subflow table holds. */
+    private static final int TUPLES = V4_CLIENTS_COUNT * V4_SERVERS_COUNT * 6 * 2 + 6;
 
     /** Frames read once from the public captures (or built here when they are absent): link type, bytes. */
     private static final List<Frame> CAPTURED;
@@ -93,10 +101,24 @@ final class TrackerFuzzTest
     private final HmacSha1Keys keys160 = new HmacSha1Keys(2);
     private final MemorySegment options = MemorySegment.ofArray(new byte[80]);
 
+    // The sessions the input has opened, per 4-tuple: which connection (tuple of its initial subflow) and
+    // keys, and the next subflow and data sequence numbers each way, so data lands in (and near) the window.
+    private final int[] sessionOf = new int[TUPLES];
+    private final int[] version = new int[TUPLES];
+    private final long[] keyA = new long[TUPLES];
+    private final long[] keyB = new long[TUPLES];
+    private final int[] seqNext = new int[2 * TUPLES];
+    private final long[] dsnNext = new long[2 * TUPLES];
+    private final int[] ssnNext = new int[2 * TUPLES];
+    private final int[] open = new int[TUPLES];
+    private int opened;
+
     @FuzzTest(maxDuration = "30s")
     void fuzz(final FuzzedDataProvider data)
     {
         final Frame[] history = new Frame[HISTORY];
+        Arrays.fill(sessionOf, -1);
+        opened = 0;
         int sent = 0;
         long now = 0;
         try (Tracker tracker = new Tracker(MAX_CONNECTIONS, MAX_SUBFLOWS, HALF_OPEN, VerdictPolicy.defaults(),
@@ -111,8 +133,26 @@ final class TrackerFuzzTest
             final Tracker.EvictionListener report = new Reporter(tracker);
             for (int step = 0; step < MAX_STEPS && data.remainingBytes() > 0; step++)
             {
-                final int op = data.consumeInt(0, 15);
-                if (op == 0)
+                final int op = data.consumeInt(0, 20);
+                if (op >= 16)
+                {
+                    for (final byte[] b : session(data, op - 16))
+                    {
+                        Frame f = new Frame(PcapReader.LINKTYPE_ETHERNET, b);
+                        final int fate = data.consumeInt(0, 31);
+                        if (fate == 0)
+                        {
+                            continue; // lost
+                        }
+                        if (fate == 1)
+                        {
+                            f = mutate(data, f);
+                        }
+                        history[sent++ % HISTORY] = f;
+                        feed(tracker, f);
+                    }
+                }
+                else if (op == 0)
                 {
                     now += data.pickValue(TIME_STEPS) + data.consumeInt(0, 1000);
                     tracker.tick(now);
@@ -209,6 +249,224 @@ final class TrackerFuzzTest
         {
             assertTrue(tracker.subflows().inUse(subflow), "evicting free subflow " + subflow);
             assertNotNull(SubflowView.of(tracker, subflow));
+        }
+    }
+
+    // ---- sessions: whole handshakes, joins and in-window data -------------------------------------
+
+    private static byte[] clientOf(final int tuple)
+    {
+        return tuple >= TUPLES - 6 ? V6_CLIENT : V4_CLIENTS[tuple % V4_CLIENTS_COUNT];
+    }
+
+    private static byte[] serverOf(final int tuple)
+    {
+        return tuple >= TUPLES - 6 ? V6_SERVER : V4_SERVERS[tuple / V4_CLIENTS_COUNT % V4_SERVERS_COUNT];
+    }
+
+    private static int clientPortOf(final int tuple)
+    {
+        return CLIENT_PORTS[tuple >= TUPLES - 6 ? tuple - (TUPLES - 6) :
+            tuple / (V4_CLIENTS_COUNT * V4_SERVERS_COUNT) % CLIENT_PORTS.length];
+    }
+
+    private static int serverPortOf(final int tuple)
+    {
+        return tuple >= TUPLES - 6 ? SERVER_PORTS[0] : SERVER_PORTS[tuple / (V4_CLIENTS_COUNT * V4_SERVERS_COUNT *
+            CLIENT_PORTS.length)];
+    }
+
+    private byte[] segment(final int tuple, final int dir, final int flags, final int payload, final byte[] opts)
+    {
+        final int seq = seqNext[2 * tuple + dir];
+        final int ack = seqNext[2 * tuple + 1 - dir];
+        seqNext[2 * tuple + dir] += payload + ((flags & (Mptcp.TCP_SYN | Mptcp.TCP_FIN)) != 0 ? 1 : 0);
+        return dir == 0 ?
+            tcp(clientOf(tuple), clientPortOf(tuple), serverOf(tuple), serverPortOf(tuple), flags, seq, ack, opts,
+                payload, null) :
+            tcp(serverOf(tuple), serverPortOf(tuple), clientOf(tuple), clientPortOf(tuple), flags, seq, ack, opts,
+                payload, null);
+    }
+
+    private byte[] written(final int length)
+    {
+        return options.asSlice(0, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * A whole exchange: 0 an MP_CAPABLE handshake, 1 a join, 2 data, 3 a close, 4 a burst of handshakes
+     * (enough to fill the connection table).
+     */
+    private List<byte[]> session(final FuzzedDataProvider data, final int kind)
+    {
+        final List<byte[]> out = new ArrayList<>(4);
+        if (kind == 4)
+        {
+            final int first = data.consumeInt(0, TUPLES - 1);
+            final int n = data.consumeInt(1, 2 * MAX_CONNECTIONS);
+            for (int i = 0; i < n; i++)
+            {
+                handshake(data, (first + 7 * i) % TUPLES, out);
+            }
+            return out;
+        }
+        if (kind == 0 || opened == 0)
+        {
+            final int t = data.consumeInt(0, TUPLES - 1);
+            handshake(data, t, out);
+            return out;
+        }
+        final int base = sessionOf[open[data.consumeInt(0, opened - 1)]];
+        if (base < 0)
+        {
+            return out;
+        }
+        switch (kind)
+        {
+            case 1 -> join(data, base, data.consumeInt(0, TUPLES - 1), out);
+            case 2 ->
+            {
+                // Any subflow of that connection.
+                int t = base;
+                for (int i = 0, pick = data.consumeInt(0, 3); i < TUPLES && pick > 0; i++)
+                {
+                    if (sessionOf[i] == base && i != t)
+                    {
+                        t = i;
+                        pick--;
+                    }
+                }
+                final int n = data.consumeInt(1, 4);
+                for (int i = 0; i < n; i++)
+                {
+                    out.add(dataSegment(data, t, base));
+                }
+            }
+            default -> close(data, base, out);
+        }
+        return out;
+    }
+
+    private void start(final int t, final int base, final FuzzedDataProvider data)
+    {
+        if (sessionOf[t] < 0)
+        {
+            open[opened++] = t;
+        }
+        sessionOf[t] = base;
+        seqNext[2 * t] = data.pickValue(ISNS);
+        seqNext[2 * t + 1] = data.pickValue(ISNS);
+        ssnNext[2 * t] = 1;
+        ssnNext[2 * t + 1] = 1;
+    }
+
+    private void handshake(final FuzzedDataProvider data, final int t, final List<byte[]> out)
+    {
+        start(t, t, data);
+        final int v = version(data);
+        final long a = data.pickValue(KEYS);
+        final long b = data.pickValue(KEYS);
+        version[t] = v;
+        keyA[t] = a;
+        keyB[t] = b;
+        dsnNext[2 * t] = (v == 0 ? derive.idsnV0(a) : derive.idsnV1(a)) + 1;
+        dsnNext[2 * t + 1] = (v == 0 ? derive.idsnV0(b) : derive.idsnV1(b)) + 1;
+        final int flags = Mptcp.MPC_FLAG_H | (data.consumeInt(0, 7) == 0 ? Mptcp.MPC_FLAG_A : 0);
+        out.add(segment(t, 0, Mptcp.TCP_SYN, 0, written(v == 0 ?
+            MptcpOptionWriter.mpCapable(options, 0, Mptcp.MPC_ONE_KEY_LENGTH, 0, flags, a, 0, 0, 0) :
+            MptcpOptionWriter.mpCapable(options, 0, Mptcp.MPC_SYN_V1_LENGTH, 1, flags, 0, 0, 0, 0))));
+        out.add(segment(t, 1, Mptcp.TCP_SYN | Mptcp.TCP_ACK, 0,
+            written(MptcpOptionWriter.mpCapable(options, 0, Mptcp.MPC_ONE_KEY_LENGTH, v, flags, b, 0, 0, 0))));
+        out.add(segment(t, 0, Mptcp.TCP_ACK, 0,
+            written(MptcpOptionWriter.mpCapable(options, 0, Mptcp.MPC_ACK_LENGTH, v, flags, a, b, 0, 0))));
+    }
+
+    private void join(final FuzzedDataProvider data, final int base, final int t, final List<byte[]> out)
+    {
+        if (sessionOf[t] == base && t == base)
+        {
+            return;
+        }
+        start(t, base, data);
+        final int v = version[base];
+        final long a = keyA[base];
+        final long b = keyB[base];
+        final int nonceA = data.pickValue(NONCES);
+        final int nonceB = data.pickValue(NONCES);
+        final boolean wrong = data.consumeInt(0, 15) == 0;
+        final long thmac;
+        final int[] words = new int[JoinHmac.HMAC_INTS];
+        if (v == 0)
+        {
+            keys160.setKey(0, a, b);
+            keys160.setKey(1, b, a);
+            thmac = joinHmac.synAckThmacV0(keys160, 1, nonceB, nonceA);
+            joinHmac.ackHmacV0(keys160, 0, nonceA, nonceB, words, 0);
+        }
+        else
+        {
+            keys256.setKey(0, a, b);
+            keys256.setKey(1, b, a);
+            thmac = joinHmac.synAckThmac(keys256, 1, nonceB, nonceA);
+            joinHmac.ackHmac(keys256, 0, nonceA, nonceB, words, 0);
+        }
+        final ByteBuffer hmac = ByteBuffer.allocate(JoinHmac.HMAC_LENGTH);
+        for (final int w : words)
+        {
+            hmac.putInt(wrong ? ~w : w);
+        }
+        final int token = v == 0 ? derive.tokenV0(b) : derive.tokenV1(b);
+        out.add(segment(t, 0, Mptcp.TCP_SYN, 0,
+            written(MptcpOptionWriter.mpJoinSyn(options, 0, data.consumeBoolean(), 2, token, nonceA))));
+        out.add(segment(t, 1, Mptcp.TCP_SYN | Mptcp.TCP_ACK, 0,
+            written(MptcpOptionWriter.mpJoinSynAck(options, 0, false, 0, wrong ? ~thmac : thmac, nonceB))));
+        out.add(segment(t, 0, Mptcp.TCP_ACK, 0, written(MptcpOptionWriter.mpJoinAck(options, 0, hmac.array()))));
+    }
+
+    /** Data in the window (sometimes retransmitted or ahead), with 32- or 64-bit DSN and DATA_ACK. */
+    private byte[] dataSegment(final FuzzedDataProvider data, final int t, final int base)
+    {
+        final int dir = data.consumeBoolean() ? 1 : 0;
+        final int payload = data.consumeInt(0, 1400);
+        final int jitter = data.consumeInt(0, 15);
+        final long dsn = dsnNext[2 * base + dir] + (jitter == 0 ? -data.consumeInt(1, 3000) :
+            jitter == 1 ? data.consumeInt(1, 3000) : 0);
+        final boolean fin = data.consumeInt(0, 15) == 0;
+        final int dll = payload + (fin ? 1 : 0);
+        int flags = Mptcp.DSS_FLAG_ACK | Mptcp.DSS_FLAG_MAP | (fin ? Mptcp.DSS_FLAG_DATA_FIN : 0);
+        flags |= data.consumeBoolean() ? Mptcp.DSS_FLAG_DSN64 : 0;
+        flags |= data.consumeBoolean() ? Mptcp.DSS_FLAG_ACK64 : 0;
+        final int ssn = ssnNext[2 * t + dir];
+        if (jitter > 1)
+        {
+            dsnNext[2 * base + dir] += dll;
+            ssnNext[2 * t + dir] += payload;
+        }
+        final int length = MptcpOptionWriter.dss(options, 0, flags, dsnNext[2 * base + 1 - dir], dsn, ssn, dll,
+            false, 0);
+        return segment(t, dir, Mptcp.TCP_ACK | (data.consumeInt(0, 15) == 0 ? Mptcp.TCP_FIN : 0), payload,
+            written(length));
+    }
+
+    private void close(final FuzzedDataProvider data, final int base, final List<byte[]> out)
+    {
+        final int dir = data.consumeBoolean() ? 1 : 0;
+        switch (data.consumeInt(0, 2))
+        {
+            case 0 -> out.add(segment(base, dir, Mptcp.TCP_ACK | Mptcp.TCP_RST, 0, new byte[0]));
+            case 1 -> out.add(segment(base, dir, Mptcp.TCP_ACK | Mptcp.TCP_RST, 0,
+                written(MptcpOptionWriter.mpFastclose(options, 0, dir == 0 ? keyB[base] : keyA[base]))));
+            default ->
+            {
+                for (int d = 0; d < 2; d++)
+                {
+                    final int length = MptcpOptionWriter.dss(options, 0, Mptcp.DSS_FLAG_ACK | Mptcp.DSS_FLAG_ACK64 |
+                        Mptcp.DSS_FLAG_MAP | Mptcp.DSS_FLAG_DSN64 | Mptcp.DSS_FLAG_DATA_FIN,
+                        dsnNext[2 * base + 1 - d], dsnNext[2 * base + d], 0, 1, false, 0);
+                    dsnNext[2 * base + d]++;
+                    out.add(segment(base, d, Mptcp.TCP_ACK | Mptcp.TCP_FIN, 0, written(length)));
+                }
+            }
         }
     }
 
@@ -550,7 +808,21 @@ final class TrackerFuzzTest
             if (other != null && other != key)
             {
                 return new long[] {0x0102_0304_0506_0708L, 0x1122_3344_5566_7788L, 0xA1B2_C3D4_E5F6_0718L,
-                    0xFFFF_FFFF_FFFF_FFFFL, other, key};
+                    0xFFFF_FFFF_FFFF_FFFFL, other, key, nearWrap(d, 1), nearWrap(d, 2)};
+            }
+        }
+    }
+
+    /** The n-th key (by a fixed walk) whose v1 IDSN + 1 has low 32 bits within 20,000 below 2^32. */
+    private static long nearWrap(final KeyDerivation d, final int n)
+    {
+        int found = 0;
+        for (long i = 1; ; i++)
+        {
+            final long key = FlowHash.fmix(i * 0xC2B2_AE3D_27D4_EB4FL);
+            if ((d.idsnV1(key) + 1 & 0xFFFF_FFFFL) > (1L << 32) - 20_000 && ++found == n)
+            {
+                return key;
             }
         }
     }
