@@ -46,6 +46,17 @@ public final class GenerateTraceCommand implements Callable<Integer>
         description = "Connections interleaved at a time (default ${DEFAULT-VALUE}).")
     int active;
 
+    @Option(names = "--dsn32", description = "DSS mappings and DATA_ACKs carry 32-bit DSNs (default: 64-bit).")
+    boolean dsn32;
+
+    @Option(names = "--dsn-mixed",
+        description = "Mix 32- and 64-bit DSNs and DATA_ACKs on every connection (alternating per segment).")
+    boolean dsnMixed;
+
+    @Option(names = "--dsn-near-wrap", description = "Choose keys so that every direction's data crosses a 2^32 " +
+        "DSN wrap (brute-force key search: slow for small --bytes).")
+    boolean dsnNearWrap;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "pcap file to write.")
     Path out;
 
@@ -56,8 +67,14 @@ public final class GenerateTraceCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final PrintStream stdout = System.out;
+        if (dsn32 && dsnMixed)
+        {
+            throw new IllegalArgumentException("dsn32 and dsn-mixed exclude each other: give one");
+        }
         final TraceGenerator.Config c = new TraceGenerator.Config(connections, joins, bytes, segmentSize, seed,
-            ipv6Fraction, active);
+            ipv6Fraction, active).withDsn(dsnMixed ? TraceGenerator.DsnWidth.MIXED : dsn32 ?
+                TraceGenerator.DsnWidth.DSN32 : TraceGenerator.DsnWidth.DSN64, dsnNearWrap);
+
         final TraceGenerator.Result r = TraceGenerator.generate(c, out);
         final double seconds = r.nanos() / 1e9;
         stdout.printf("generate-trace: %d packets, %d connections, %d bytes written to %s in %.3f s (%.0f packets/s)%n",

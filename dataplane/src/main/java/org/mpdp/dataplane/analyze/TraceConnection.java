@@ -28,7 +28,8 @@ import org.mpdp.dataplane.wire.MptcpOptionWriter;
  * </pre>
  *
  * Data segments carry a DSS with a 64-bit DATA_ACK and a 64-bit mapping (SSN relative, DLL = length, + 1 with
- * DATA_FIN). Pure ACKs and FINs sent after data on a subflow carry no MPTCP option: tshark 4.0's mapping
+ * DATA_FIN); with {@link TraceGenerator.DsnWidth#DSN32} or {@code MIXED} some or all of them carry the low 32
+ * bits instead. Pure ACKs and FINs sent after data on a subflow carry no MPTCP option: tshark 4.0's mapping
  * analysis flags any segment with an MPTCP option whose sequence number lies past the sender's last mapping on
  * the subflow ("No mapping available"), which would flag Linux's DATA_ACK-only ACKs. Every pure ACK
  * acknowledges new data (no duplicate ACKs); all data is delivered in order, so every ACK and DATA_ACK
@@ -83,6 +84,7 @@ final class TraceConnection
     final long bytesUp;
     final long bytesDown;
     final int subflows;
+    final TraceGenerator.DsnWidth dsnWidth;
     int packets;
 
     private final int[] isnC;
@@ -112,8 +114,9 @@ final class TraceConnection
 
     TraceConnection(final int index, final boolean v6, final long keyA, final long keyB, final long bytesUp,
         final long bytesDown, final int joins, final int segmentSize, final SplittableRandom random,
-        final Crypto crypto)
+        final Crypto crypto, final TraceGenerator.DsnWidth dsnWidth)
     {
+        this.dsnWidth = dsnWidth;
         this.index = index;
         this.v6 = v6;
         this.keyA = keyA;
@@ -366,9 +369,11 @@ final class TraceConnection
             }
             case OP_ADD_ADDR ->
             {
+                final int flags = width(DSS_ACK_ONLY);
                 o = fb.begin(timestampMicros, v6, src, dst, srcPort, dstPort, seq, ack, Mptcp.TCP_ACK, WINDOW,
-                    v6 ? 40 : 28, 0, ipId, false);
-                w = MptcpOptionWriter.dss(m, o, DSS_ACK_ONLY, dataAck, 0, 0, 0, false, 0);
+                    pad(dssLength(flags) + Mptcp.ADD_ADDR_BASE_LENGTH + announced.length + Mptcp.ADD_ADDR_HMAC_LENGTH),
+                    0, ipId, false);
+                w = MptcpOptionWriter.dss(m, o, flags, dataAck, 0, 0, 0, false, 0);
                 w += MptcpOptionWriter.addAddr(m, o + w, false, ANNOUNCED_ID, announced, -1, addAddrHmac);
             }
             case OP_FIN, OP_PLAIN_ACK ->
@@ -390,9 +395,10 @@ final class TraceConnection
             }
             default -> // OP_ACK and OP_JOIN_ACK4: an ACK carrying a DSS DATA_ACK
             {
-                o = fb.begin(timestampMicros, v6, src, dst, srcPort, dstPort, seq, ack, Mptcp.TCP_ACK, WINDOW, 12, 0,
-                    ipId, c2s);
-                w = MptcpOptionWriter.dss(m, o, DSS_ACK_ONLY, dataAck, 0, 0, 0, false, 0);
+                final int flags = width(DSS_ACK_ONLY);
+                o = fb.begin(timestampMicros, v6, src, dst, srcPort, dstPort, seq, ack, Mptcp.TCP_ACK, WINDOW,
+                    pad(dssLength(flags)), 0, ipId, c2s);
+                w = MptcpOptionWriter.dss(m, o, flags, dataAck, 0, 0, 0, false, 0);
             }
         }
         fb.end(w, 0, 0);
@@ -409,14 +415,14 @@ final class TraceConnection
         final int s = op >>> SUB_SHIFT & 0xF;
         final int length = op >>> LEN_SHIFT;
         final MemorySegment m = fb.segment();
-        final int optionBytes = echo ? (v6 ? 40 : 36) : 28;
+        // The IPv6 echo (20 bytes) leaves room for the mapping only, not the DATA_ACK (40 bytes of options).
+        final int flags = width(echo && v6 ? DSS_MAP_ONLY : DSS_DATA) | (fin ? Mptcp.DSS_FLAG_DATA_FIN : 0);
+        final int optionBytes = pad(dssLength(flags) + (echo ? Mptcp.ADD_ADDR_BASE_LENGTH + announced.length : 0));
         final int o = fb.begin(timestampMicros, v6, src, dst, srcPort, dstPort, seq, ack,
             Mptcp.TCP_PSH | Mptcp.TCP_ACK, WINDOW, optionBytes, length, ipId, c2s);
         final long dsn = c2s ? dsnA : dsnB;
         final int ssn = c2s ? nxtC[s] : nxtS[s];
         final int dll = length + (fin ? 1 : 0);
-        // The IPv6 echo (20 bytes) leaves room for the mapping only, not the DATA_ACK (40 bytes of options).
-        final int flags = (echo && v6 ? DSS_MAP_ONLY : DSS_DATA) | (fin ? Mptcp.DSS_FLAG_DATA_FIN : 0);
         int w = MptcpOptionWriter.dss(m, o, flags, c2s ? dsnB : dsnA, dsn, ssn, dll, false, 0);
         if (echo)
         {
@@ -433,6 +439,55 @@ final class TraceConnection
             nxtS[s] += length;
         }
         fb.end(w, length, (int)(dsn * 7));
+    }
+
+    /**
+     * The DSS flags with this connection's DSN and DATA_ACK widths for the packet being emitted: 64-bit,
+     * 32-bit, or mixed (the mapping 32-bit on odd packets, the DATA_ACK 32-bit on every third).
+     */
+    private int width(final int flags)
+    {
+        final boolean map32;
+        final boolean ack32;
+        switch (dsnWidth)
+        {
+            case DSN32 ->
+            {
+                map32 = true;
+                ack32 = true;
+            }
+            case MIXED ->
+            {
+                map32 = (packets & 1) == 1;
+                ack32 = packets % 3 == 0;
+            }
+            default ->
+            {
+                map32 = false;
+                ack32 = false;
+            }
+        }
+        return flags & ~((map32 ? Mptcp.DSS_FLAG_DSN64 : 0) | (ack32 ? Mptcp.DSS_FLAG_ACK64 : 0));
+    }
+
+    /** Bytes of a DSS option without checksum with these flags (RFC 8684 3.3). */
+    private static int dssLength(final int flags)
+    {
+        int length = Mptcp.DSS_BASE_LENGTH;
+        if ((flags & Mptcp.DSS_FLAG_ACK) != 0)
+        {
+            length += (flags & Mptcp.DSS_FLAG_ACK64) != 0 ? 8 : 4;
+        }
+        if ((flags & Mptcp.DSS_FLAG_MAP) != 0)
+        {
+            length += ((flags & Mptcp.DSS_FLAG_DSN64) != 0 ? 8 : 4) + Mptcp.DSS_MAP_TAIL_LENGTH;
+        }
+        return length;
+    }
+
+    private static int pad(final int optionBytes)
+    {
+        return optionBytes + 3 & ~3;
     }
 
     private static int mss(final MemorySegment m, final int o, final int mss)

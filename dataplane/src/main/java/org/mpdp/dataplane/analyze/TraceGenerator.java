@@ -28,6 +28,13 @@ import java.util.SplittableRandom;
  * Connections are interleaved round-robin among a window of active connections; timestamps increase by
  * 1..30 microseconds per packet. tshark 4.0 with MPTCP and checksum analysis reports no warnings or errors.
  *
+ * <p>DSN width ({@link Config#dsn}): 64-bit mappings and DATA_ACKs (the default, as above), 32-bit ones (the
+ * low 32 bits, which the receiver expands, RFC 8684 3.3.1), or a mix on every connection (alternating per
+ * data segment, mapping and DATA_ACK widths chosen independently). With {@link Config#nearWrap} each key is
+ * drawn again until the low 32 bits of IDSN + 1 sit less than 3/4 of that direction's data below 2^32, so
+ * every direction of every connection crosses a 32-bit wrap of its DSN (a brute-force search over the key
+ * derivation: about 2^32 / (0.75 x bytes) draws per key, so it is slow for small byte counts).
+ *
  * <p>Speed: frames are assembled straight into an 8 MiB output buffer (no per-packet allocation) and payload
  * checksums come from precomputed prefix sums; about 1-2 million packets/s once warm.
  *
@@ -61,22 +68,54 @@ public final class TraceGenerator
      * @param seed              seed: the same config writes the same bytes.
      * @param ipv6Fraction      fraction of connections over IPv6, 0..1.
      * @param activeWindow      connections interleaved at a time, at least 1.
+     * @param dsn               width of the DSNs and DATA_ACKs in DSS options.
+     * @param nearWrap          keys chosen so that every direction's data crosses a 2^32 wrap of its DSN.
      */
     public record Config(int connections, int joins, long bytesPerDirection, int segmentSize, long seed,
-        double ipv6Fraction, int activeWindow)
+        double ipv6Fraction, int activeWindow, DsnWidth dsn, boolean nearWrap)
     {
+        /**
+         * A config with 64-bit DSNs and keys drawn at random.
+         *
+         * @param connections       number of connections.
+         * @param joins             MP_JOIN subflows per connection.
+         * @param bytesPerDirection mean bytes each way.
+         * @param segmentSize       largest payload per segment.
+         * @param seed              seed.
+         * @param ipv6Fraction      fraction over IPv6.
+         * @param activeWindow      connections interleaved at a time.
+         */
+        public Config(final int connections, final int joins, final long bytesPerDirection, final int segmentSize,
+            final long seed, final double ipv6Fraction, final int activeWindow)
+        {
+            this(connections, joins, bytesPerDirection, segmentSize, seed, ipv6Fraction, activeWindow,
+                DsnWidth.DSN64, false);
+        }
+
+        /**
+         * @param width    DSN width.
+         * @param wrap     whether every direction's data crosses a 2^32 DSN wrap.
+         * @return this config with those.
+         */
+        public Config withDsn(final DsnWidth width, final boolean wrap)
+        {
+            return new Config(connections, joins, bytesPerDirection, segmentSize, seed, ipv6Fraction, activeWindow,
+                width, wrap);
+        }
+
         /**
          * Checks the ranges.
          */
         public Config
         {
             if (connections < 1 || joins < 0 || joins > MAX_JOINS || bytesPerDirection < 2 || segmentSize < 100 ||
-                segmentSize > MAX_SEGMENT_SIZE || ipv6Fraction < 0 || ipv6Fraction > 1 || activeWindow < 1)
+                segmentSize > MAX_SEGMENT_SIZE || ipv6Fraction < 0 || ipv6Fraction > 1 || activeWindow < 1 ||
+                dsn == null)
             {
                 throw new IllegalArgumentException("invalid trace config: connections=" + connections + " joins=" +
                     joins + " (0.." + MAX_JOINS + ") bytesPerDirection=" + bytesPerDirection + " segmentSize=" +
                     segmentSize + " (100.." + MAX_SEGMENT_SIZE + ") ipv6Fraction=" + ipv6Fraction +
-                    " activeWindow=" + activeWindow);
+                    " activeWindow=" + activeWindow + " dsn=" + dsn);
             }
         }
 
@@ -93,6 +132,17 @@ public final class TraceGenerator
         {
             return new Config(connections, joins, bytesPerDirection, MAX_SEGMENT_SIZE, seed, ipv6Fraction, 64);
         }
+    }
+
+    /** How DSS options carry DSNs and DATA_ACKs (RFC 8684 3.3: flags m and a). */
+    public enum DsnWidth
+    {
+        /** 64-bit DSNs and DATA_ACKs everywhere. */
+        DSN64,
+        /** The low 32 bits everywhere. */
+        DSN32,
+        /** Both on every connection: alternating per data segment, mappings and DATA_ACKs independently. */
+        MIXED
     }
 
     /**
@@ -230,8 +280,34 @@ public final class TraceGenerator
         final long spread = mean / 4;
         final long up = Math.max(2, mean - spread + (spread == 0 ? 0 : random.nextLong(2 * spread + 1)));
         final long down = Math.max(2, mean - spread + (spread == 0 ? 0 : random.nextLong(2 * spread + 1)));
+        if (config.nearWrap())
+        {
+            tokens.remove(crypto.derive.tokenV1(keyA));
+            tokens.remove(crypto.derive.tokenV1(keyB));
+            keyA = wrappingKey(up, random, crypto, tokens);
+            keyB = wrappingKey(down, random, crypto, tokens);
+        }
         return new TraceConnection(index, v6, keyA, keyB, up, down, config.joins(), config.segmentSize(), random,
-            crypto);
+            crypto, config.dsn());
+    }
+
+    /**
+     * Draws keys until one's IDSN + 1 has low 32 bits within 3/4 of {@code bytes} below 2^32 (so the data
+     * sent from it crosses the wrap after at least a quarter of it) and an unused token.
+     */
+    private static long wrappingKey(final long bytes, final SplittableRandom random,
+        final TraceConnection.Crypto crypto, final Set<Integer> tokens)
+    {
+        final long window = Math.max(1, Math.min(bytes * 3 / 4, 1L << 31));
+        while (true)
+        {
+            final long key = random.nextLong();
+            final long low = crypto.derive.deriveV1(key).idsn() + 1 & 0xFFFF_FFFFL;
+            if (low > (1L << 32) - window && tokens.add(crypto.derive.token()))
+            {
+                return key;
+            }
+        }
     }
 
     private static ConnectionTruth truth(final TraceConnection c)

@@ -23,9 +23,39 @@ final class AnalyzerOnTraceIT
     @Test
     void shouldReportExactlyTheGeneratedConnections() throws IOException
     {
-        final Path trace = dir.resolve("trace.pcap");
-        final TraceGenerator.Result truth = TraceGenerator.generate(TraceGenerator.Config.of(300, 3, 20_000, 11, 0.25),
-            trace);
+        assertReportEqualsTruth(TraceGenerator.Config.of(300, 3, 20_000, 11, 0.25));
+    }
+
+    @Test
+    void shouldExpand32BitDsnsAcrossTheWrap() throws IOException
+    {
+        final TraceGenerator.Result truth = assertReportEqualsTruth(
+            TraceGenerator.Config.of(24, 2, 150_000, 12, 0.25).withDsn(TraceGenerator.DsnWidth.DSN32, true));
+        assertEveryDirectionWraps(truth);
+    }
+
+    @Test
+    void shouldExpandMixed32And64BitDsnsAcrossTheWrap() throws IOException
+    {
+        final TraceGenerator.Result truth = assertReportEqualsTruth(
+            TraceGenerator.Config.of(24, 2, 150_000, 13, 0.25).withDsn(TraceGenerator.DsnWidth.MIXED, true));
+        assertEveryDirectionWraps(truth);
+    }
+
+    /** The generator's promise: the low 32 bits of each direction's DSNs pass 2^32 within its data. */
+    private static void assertEveryDirectionWraps(final TraceGenerator.Result truth)
+    {
+        for (final TraceGenerator.ConnectionTruth t : truth.connections())
+        {
+            assertTrue((t.clientIdsn() + 1 & 0xFFFF_FFFFL) + t.bytesUp() > 1L << 32, t.toString());
+            assertTrue((t.serverIdsn() + 1 & 0xFFFF_FFFFL) + t.bytesDown() > 1L << 32, t.toString());
+        }
+    }
+
+    private TraceGenerator.Result assertReportEqualsTruth(final TraceGenerator.Config config) throws IOException
+    {
+        final Path trace = dir.resolve("trace-" + config.seed() + ".pcap");
+        final TraceGenerator.Result truth = TraceGenerator.generate(config, trace);
         final OfflineAnalyzer analyzer = new OfflineAnalyzer(1024, 4096);
         final OfflineAnalyzer.Totals totals = analyzer.analyze(trace);
         assertEquals(truth.packets(), totals.packets());
@@ -59,5 +89,6 @@ final class AnalyzerOnTraceIT
                 assertTrue(s.role().equals("initial") || s.joinHmacOk(), s.toString());
             }
         }
+        return truth;
     }
 }
