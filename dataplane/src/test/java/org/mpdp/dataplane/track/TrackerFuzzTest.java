@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -69,10 +67,10 @@ final class TrackerFuzzTest
     private static final long[] TIMEOUTS = {0, SECOND, 30 * SECOND, 300 * SECOND};
     private static final int V4_CLIENTS_COUNT = 2;
     private static final int V4_SERVERS_COUNT = 2;
-    private static final byte[][] V4_CLIENTS = {{10, 0, 0, 1}, {10, 0, 0, 2}};
-    private static final byte[][] V4_SERVERS = {{10, 0, 1, 1}, {10, 0, 1, 2}};
-    private static final byte[] V6_CLIENT = {(byte)0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-    private static final byte[] V6_SERVER = {(byte)0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2};
+    private static final byte[][] V4_CLIENTS = {{(byte)198, 18, 0, 1}, {(byte)198, 18, 0, 2}};
+    private static final byte[][] V4_SERVERS = {{(byte)198, 18, 1, 1}, {(byte)198, 18, 1, 2}};
+    private static final byte[] V6_CLIENT = {0x20, 0x01, 0x0d, (byte)0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    private static final byte[] V6_SERVER = {0x20, 0x01, 0x0d, (byte)0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2};
     private static final int[] CLIENT_PORTS = {40000, 40001, 40002, 40003, 40004, 40005};
 
     private static final int[] SERVER_PORTS = {5201, 80};
@@ -796,35 +794,30 @@ final class TrackerFuzzTest
 
     // ---- static set-up ----------------------------------------------------------------------------
 
-    /** Four arbitrary keys, then two distinct keys with the same v1 token (found by birthday search). */
+    /**
+     * Four arbitrary keys, then two distinct keys with the same v1 token and two whose v1 IDSN + 1 has
+     * low 32 bits within 20,000 below 2^32. They were found once by search (a birthday search over
+     * fmix(i * 0x9E3779B97F4A7C15) and a walk over fmix(i * 0xC2B2AE3D27D4EB4F)); the properties are
+     * checked here, so a wrong constant fails at once instead of silently weakening the target.
+     */
     private static long[] keys()
     {
         final KeyDerivation d = new KeyDerivation();
-        final Map<Integer, Long> seen = new HashMap<>();
-        for (long i = 1; ; i++)
+        final long[] collide = {0xFBC7_FC5C_2E96_93F4L, 0x98BA_E707_4D7F_908DL};
+        final long[] nearWrap = {0xCFA0_957F_6967_2267L, 0x20A5_B137_0F32_7CC7L};
+        if (d.tokenV1(collide[0]) != d.tokenV1(collide[1]))
         {
-            final long key = FlowHash.fmix(i * 0x9E37_79B9_7F4A_7C15L);
-            final Long other = seen.putIfAbsent(d.tokenV1(key), key);
-            if (other != null && other != key)
+            throw new IllegalStateException("the colliding keys do not collide");
+        }
+        for (final long key : nearWrap)
+        {
+            if ((d.idsnV1(key) + 1 & 0xFFFF_FFFFL) <= (1L << 32) - 20_000)
             {
-                return new long[] {0x0102_0304_0506_0708L, 0x1122_3344_5566_7788L, 0xA1B2_C3D4_E5F6_0718L,
-                    0xFFFF_FFFF_FFFF_FFFFL, other, key, nearWrap(d, 1), nearWrap(d, 2)};
+                throw new IllegalStateException("key " + Long.toHexString(key) + " is not near a wrap");
             }
         }
-    }
-
-    /** The n-th key (by a fixed walk) whose v1 IDSN + 1 has low 32 bits within 20,000 below 2^32. */
-    private static long nearWrap(final KeyDerivation d, final int n)
-    {
-        int found = 0;
-        for (long i = 1; ; i++)
-        {
-            final long key = FlowHash.fmix(i * 0xC2B2_AE3D_27D4_EB4FL);
-            if ((d.idsnV1(key) + 1 & 0xFFFF_FFFFL) > (1L << 32) - 20_000 && ++found == n)
-            {
-                return key;
-            }
-        }
+        return new long[] {0x0102_0304_0506_0708L, 0x1122_3344_5566_7788L, 0xA1B2_C3D4_E5F6_0718L,
+            0xFFFF_FFFF_FFFF_FFFFL, collide[0], collide[1], nearWrap[0], nearWrap[1]};
     }
 
     private static List<Frame> captured()
