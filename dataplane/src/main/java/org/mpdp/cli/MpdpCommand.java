@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mpdp", mixinStandardHelpOptions = true, version = "mpdp 0.1.0",
     description = "Kernel-bypass Multipath TCP data plane on DPDK.",
     subcommands = {ForwardCommand.class, DemoCommand.class, AnalyzeCommand.class, GenerateTraceCommand.class,
-        BenchCommand.class, StatCommand.class})
+        BenchCommand.class, StatCommand.class, RunCommand.class})
 public final class MpdpCommand implements Runnable
 {
     @CommandLine.Spec
@@ -81,6 +81,10 @@ public final class MpdpCommand implements Runnable
 
     private static Path configPath(final String[] args)
     {
+        if (args.length > 0 && args[0].equals("run"))
+        {
+            return null; // run's --config is YAML, read by RunConfig, not a properties file of defaults
+        }
         for (int i = 0; i < args.length; i++)
         {
             if (args[i].equals("--config") && i + 1 < args.length)

@@ -1,0 +1,67 @@
+package org.mpdp.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.mpdp.dataplane.config.ConfigException;
+import org.mpdp.dataplane.config.RunConfig;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mpdp run --config FILE [--set key.path=value]...}: the live pipeline, configured by a YAML
+ * file; {@code --check-config FILE} only validates it. Either way every problem is found before EAL
+ * starts and printed one line each, with exit code 2.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the data plane from a YAML configuration (see the README's \"Configuration\").")
+public final class RunCommand implements Callable<Integer>
+{
+    /** Exit code of a configuration that does not validate. */
+    static final int CONFIG_ERROR = 2;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+        description = "Override one value of the file (repeatable), e.g. --set ports[0].queues=2.")
+    List<String> overrides = new ArrayList<>();
+
+    static final class Source
+    {
+        @Option(names = "--config", paramLabel = "FILE", required = true, description = "YAML configuration.")
+        Path config;
+
+        @Option(names = "--check-config", paramLabel = "FILE", required = true,
+            description = "Validate FILE (and --set), print the effective configuration and exit.")
+        Path check;
+    }
+
+    @Override
+    public Integer call()
+    {
+        final Path file = source.check != null ? source.check : source.config;
+        final RunConfig config;
+        try
+        {
+            config = RunConfig.load(file, overrides);
+        }
+        catch (final ConfigException ex)
+        {
+            System.err.println(ex.getMessage());
+            return CONFIG_ERROR;
+        }
+        if (source.check != null)
+        {
+            System.out.println(file + ": valid");
+            System.out.println(config.summary());
+            return 0;
+        }
+        System.err.println("mpdp run: the live pipeline is not built yet (use --check-config to validate)");
+        return CONFIG_ERROR;
+    }
+}

@@ -1,0 +1,80 @@
+package org.mpdp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpdp.dataplane.testing.ChildJvm;
+import org.mpdp.dataplane.testing.Cmd;
+
+/**
+ * {@code mpdp run --check-config} through the real entry point in a child JVM: the shipped example
+ * validates (exit 0, a summary), a bad file gives one line and exit 2, never a stack trace.
+ */
+final class RunCommandIT
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private Path example() throws Exception
+    {
+        final Path file = dir.resolve("mpdp-example.yaml");
+        try (InputStream in = RunCommandIT.class.getResourceAsStream("/mpdp-example.yaml"))
+        {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    /** Standard error without the JVM's own incubator-module warning. */
+    private static String errors(final Cmd.Result r)
+    {
+        return r.stderr().lines().filter(l -> !l.startsWith("WARNING: Using incubator modules"))
+            .map(l -> l + "\n").reduce("", String::concat);
+    }
+
+    @Test
+    void shouldValidateTheExample() throws Exception
+    {
+        final Path file = example();
+        final Cmd.Result r = ChildJvm.run(TIMEOUT, MpdpCommand.class, "run", "--check-config", file.toString(),
+            "--set", "layout.cores=[0]");
+        assertEquals(0, r.exit(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().startsWith(file + ": valid\n"), r.stdout());
+        assertTrue(r.stdout().contains("port 1: vdev net_null1"), r.stdout());
+        assertTrue(r.stdout().contains("queues: port0/0->cpu0 port1/0->cpu0"), r.stdout());
+    }
+
+    @Test
+    void shouldPrintOneLineAndExit2ForABadFile() throws Exception
+    {
+        final Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "ports:\n  - vdev: net_null0\n  - vdev: net_null1\n    queues: 0\n");
+        final Cmd.Result r = ChildJvm.run(TIMEOUT, MpdpCommand.class, "run", "--check-config", file.toString());
+        assertEquals(2, r.exit(), r.stdout() + r.stderr());
+        assertEquals("ports[1].queues=0: must be 1..64\n", errors(r), r.stderr());
+        assertEquals("", r.stdout());
+        assertFalse((r.stdout() + r.stderr()).contains("\tat "), r.stderr());
+    }
+
+    @Test
+    void shouldValidateThenSayTheLivePipelineIsNotBuiltYet() throws Exception
+    {
+        final Cmd.Result r = ChildJvm.run(TIMEOUT, MpdpCommand.class, "run", "--config", example().toString(),
+            "--set", "layout.cores=[0]");
+        assertEquals(2, r.exit(), r.stdout() + r.stderr());
+        assertEquals("mpdp run: the live pipeline is not built yet (use --check-config to validate)\n", errors(r));
+        final Cmd.Result missing = ChildJvm.run(TIMEOUT, MpdpCommand.class, "run", "--config", "/nonexistent.yaml");
+        assertEquals(2, missing.exit());
+        assertEquals("/nonexistent.yaml: no such config file\n", errors(missing));
+    }
+}
