@@ -24,10 +24,12 @@ public final class AnalyzeCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--max-connections", defaultValue = "1000000", description = "Connection table size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", defaultValue = "1000000",
+        description = "Connection table limit; tables start small and grow up to it (default ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-subflows", defaultValue = "4000000", description = "Subflow table size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-subflows", defaultValue = "4000000",
+        description = "Subflow table limit (default ${DEFAULT-VALUE}).")
     int maxSubflows;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for these options.")
@@ -40,7 +42,7 @@ public final class AnalyzeCommand implements Callable<Integer>
         {
             throw new IOException("cannot read capture " + file);
         }
-        final OfflineAnalyzer analyzer = new OfflineAnalyzer(maxConnections, maxSubflows);
+        final OfflineAnalyzer analyzer = OfflineAnalyzer.growing(maxConnections, maxSubflows);
         final OfflineAnalyzer.Totals totals = analyzer.analyze(file);
         if (json)
         {

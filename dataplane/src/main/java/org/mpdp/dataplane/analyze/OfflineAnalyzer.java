@@ -27,10 +27,22 @@ public final class OfflineAnalyzer
     {
     }
 
-    private final Tracker tracker;
+    /** First table sizes of a {@link #growing} analyzer: about 20 MB, enough for most captures. */
+    static final int FIRST_CONNECTIONS = 8192;
+    /** Subflows for {@link #FIRST_CONNECTIONS}. */
+    static final int FIRST_SUBFLOWS = 32768;
+
+    private final int maxConnections;
+    private final int maxSubflows;
+    private final boolean grow;
+    private int connectionCapacity;
+    private int subflowCapacity;
+    private Tracker tracker;
+    private int passes;
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
-    private final java.util.List<ConnectionReport> evictedReports = new ArrayList<>();
+    private final List<ConnectionReport> evictedReports = new ArrayList<>();
+    private final Tracker.EvictionListener keepReport = this::keepReport;
     private long idleNanos = 3_600_000_000_000L;
     private long closedNanos = 60_000_000_000L;
     private long packets;
@@ -38,53 +50,161 @@ public final class OfflineAnalyzer
     private long malformed;
 
     /**
+     * An analyzer with fixed tables: when one fills, later connections are refused (and counted).
+     *
      * @param maxConnections connection table capacity.
      * @param maxSubflows    subflow table capacity.
      */
     public OfflineAnalyzer(final int maxConnections, final int maxSubflows)
     {
-        tracker = new Tracker(maxConnections, maxSubflows);
+        this(maxConnections, maxSubflows, maxConnections, maxSubflows, false);
+    }
+
+    private OfflineAnalyzer(final int connections, final int subflows, final int maxConnections,
+        final int maxSubflows, final boolean grow)
+    {
+        this.maxConnections = maxConnections;
+        this.maxSubflows = maxSubflows;
+        this.grow = grow;
+        connectionCapacity = connections;
+        subflowCapacity = subflows;
+        tracker = new Tracker(connections, subflows);
     }
 
     /**
-     * @param pcap a classic pcap file (Ethernet, Linux SLL/SLL2 or raw IP).
+     * An analyzer whose tables start small and grow up to the limits, so a small capture does not pay
+     * for zeroing tables sized for a million connections (seconds for 2 GB on this VM). Tables fill
+     * only between two sweeps (entries are freed only by {@link Tracker#evict}), so the analyzer checks
+     * before each sweep and at the end: if a table is full it may have refused an entry, and the pass
+     * restarts with tables extrapolated from how far into the file it got. A capture whose tables never
+     * fill is analysed exactly as with tables at the limits; one that fills them at the limits is
+     * analysed as by {@link #OfflineAnalyzer(int, int)} at the limits.
+     *
+     * @param maxConnections connection table limit.
+     * @param maxSubflows    subflow table limit.
+     * @return the analyzer.
+     */
+    public static OfflineAnalyzer growing(final int maxConnections, final int maxSubflows)
+    {
+        return growing(FIRST_CONNECTIONS, FIRST_SUBFLOWS, maxConnections, maxSubflows);
+    }
+
+    static OfflineAnalyzer growing(final int firstConnections, final int firstSubflows, final int maxConnections,
+        final int maxSubflows)
+    {
+        return new OfflineAnalyzer(Math.min(firstConnections, maxConnections), Math.min(firstSubflows, maxSubflows),
+            maxConnections, maxSubflows, true);
+    }
+
+    private static PcapReader open(final Path pcap) throws IOException
+    {
+        final PcapReader reader = new PcapReader(pcap);
+        if (!LinkLayer.supported(reader.linkType()))
+        {
+            reader.close();
+            throw new IOException(pcap + ": link type " + reader.linkType() +
+                " is not supported (Ethernet 1, raw IP 101, Linux SLL 113, SLL2 276)");
+        }
+        return reader;
+    }
+
+    /**
+     * @param pcap a pcap or pcapng file (Ethernet, Linux SLL/SLL2 or raw IP).
      * @return totals.
      * @throws IOException if the file cannot be read or its link type is not supported.
      */
     public Totals analyze(final Path pcap) throws IOException
     {
-        try (PcapReader reader = new PcapReader(pcap))
+        passes = 0;
+        while (true)
         {
-            if (!LinkLayer.supported(reader.linkType()))
+            passes++;
+            try (PcapReader reader = open(pcap))
             {
-                throw new IOException(pcap + ": link type " + reader.linkType() +
-                    " is not supported (Ethernet 1, raw IP 101, Linux SLL 113, SLL2 276)");
+                if (pass(reader))
+                {
+                    return new Totals(packets, mptcpPackets, malformed);
+                }
+                // A table filled: restart with larger ones.
+                final double done = Math.max(1e-6, (double)reader.position() / reader.size());
+                connectionCapacity = larger(connectionCapacity, maxConnections, done);
+                subflowCapacity = larger(subflowCapacity, maxSubflows, done);
             }
-            long nextSweep = 0;
-            while (reader.next())
-            {
-                packets++;
-                tracker.tick(reader.timestampNanos());
-                if (reader.timestampNanos() >= nextSweep)
-                {
-                    // Once a capture-second: free what ended or went idle, keeping its report.
-                    tracker.evict(idleNanos, closedNanos, slot -> evictedReports.add(ConnectionReport.of(tracker, slot)));
-                    nextSweep = reader.timestampNanos() + 1_000_000_000L;
-                }
-                LinkLayer.parse(parser, reader.linkType(), reader.segment(), reader.frameOffset(),
-                    reader.capturedLength(), packet);
-                if (packet.isMptcp())
-                {
-                    mptcpPackets++;
-                }
-                if (packet.firstMalformed() != 0)
-                {
-                    malformed++;
-                }
-                tracker.onPacket(packet, reader.segment(), reader.frameOffset());
-            }
+            tracker.close();
+            tracker = new Tracker(connectionCapacity, subflowCapacity);
+            evictedReports.clear();
+            packets = 0;
+            mptcpPackets = 0;
+            malformed = 0;
         }
-        return new Totals(packets, mptcpPackets, malformed);
+    }
+
+    /** @return true when the capture was read to the end, false when it stopped to grow the tables. */
+    private boolean pass(final PcapReader reader)
+    {
+        long nextSweep = 0;
+        while (reader.next())
+        {
+            packets++;
+            tracker.tick(reader.timestampNanos());
+            if (reader.timestampNanos() >= nextSweep)
+            {
+                if (mayHaveRefused())
+                {
+                    return false;
+                }
+                // Once a capture-second: free what ended or went idle, keeping its report.
+                tracker.evict(idleNanos, closedNanos, keepReport);
+                nextSweep = reader.timestampNanos() + 1_000_000_000L;
+            }
+            LinkLayer.parse(parser, reader.linkType(), reader.segment(), reader.frameOffset(),
+                reader.capturedLength(), packet);
+            if (packet.isMptcp())
+            {
+                mptcpPackets++;
+            }
+            if (packet.firstMalformed() != 0)
+            {
+                malformed++;
+            }
+            tracker.onPacket(packet, reader.segment(), reader.frameOffset());
+        }
+        return !mayHaveRefused();
+    }
+
+    /** A full table may have refused an entry since the last sweep; only asked when growing is possible. */
+    private boolean mayHaveRefused()
+    {
+        final boolean canGrow = connectionCapacity < maxConnections || subflowCapacity < maxSubflows;
+        return grow && canGrow && (tracker.connections().count() >= connectionCapacity ||
+            tracker.subflows().live() >= subflowCapacity);
+    }
+
+    private static int larger(final int capacity, final int limit, final double done)
+    {
+        final double wanted = Math.max(2.0 * capacity, 1.25 * capacity / done);
+        return (int)Math.min(limit, Math.ceil(wanted));
+    }
+
+    private void keepReport(final int slot)
+    {
+        evictedReports.add(ConnectionReport.of(tracker, slot));
+    }
+
+    /**
+     * @return passes over the capture the last {@link #analyze} made (more than one when tables grew).
+     */
+    public int passes()
+    {
+        return passes;
+    }
+
+    /**
+     * @return connection and subflow table capacities now.
+     */
+    public int[] capacities()
+    {
+        return new int[] {connectionCapacity, subflowCapacity};
     }
 
     /**
