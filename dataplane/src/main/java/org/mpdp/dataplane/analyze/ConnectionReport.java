@@ -2,7 +2,6 @@ package org.mpdp.dataplane.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.mpdp.dataplane.track.ConnectionView;
 import org.mpdp.dataplane.track.SubflowView;
@@ -48,26 +47,5 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
             v.idsnB(), v.checksum(), subflows, tracker.dataBytes(slot, 0), tracker.dataBytes(slot, 1),
             v.reinjectedBytes(), v.hmacFailures(), v.checksumFailures(), v.end(), v.mappingAnomalies(), v.fallback(),
             v.announced());
-    }
-
-    void appendJson(final StringBuilder b)
-    {
-        b.append(String.format(Locale.ROOT, "{\"version\":%d,\"client_key\":\"0x%016x\",\"server_key\":\"0x%016x\"," +
-            "\"client_token\":\"0x%08x\",\"server_token\":\"0x%08x\",\"client_idsn\":\"0x%016x\"," +
-            "\"server_idsn\":\"0x%016x\",\"checksum\":%b,\"subflows\":[", version, clientKey, serverKey, clientToken,
-            serverToken, clientIdsn, serverIdsn, checksum));
-        for (int i = 0; i < subflows.size(); i++)
-        {
-            final SubflowView s = subflows.get(i);
-            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"client\":\"%s\",\"server\":\"%s\"," +
-                "\"role\":\"%s\",\"backup\":%b,\"join_hmac_ok\":%s,\"packets\":%d,\"payload_bytes\":%d}", s.client(),
-                s.server(), s.role(), s.backup(), s.role().equals("join") ? Boolean.toString(s.joinHmacOk()) : "null",
-                s.packets(), s.payloadBytes()));
-        }
-        b.append(String.format(Locale.ROOT, "],\"data_bytes_to_server\":%d,\"data_bytes_to_client\":%d," +
-            "\"reinjected_bytes\":%d,\"hmac_failures\":%d,\"checksum_failures\":%d,\"end\":\"%s\"," +
-            "\"mapping_anomalies\":%d,\"fallback\":%b,\"announced\":[%s]}", toServer, toClient, reinjected, hmacFailures,
-            checksumFailures, end, mappingAnomalies, fallback, String.join(",", announced.stream()
-                .map(a -> "\"" + a + "\"").toList())));
     }
 }

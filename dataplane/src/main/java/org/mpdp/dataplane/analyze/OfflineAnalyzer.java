@@ -256,17 +256,15 @@ public final class OfflineAnalyzer
      */
     public void printJson(final Totals totals, final PrintStream out)
     {
-        final StringBuilder b = new StringBuilder();
-        b.append("{\"packets\":").append(totals.packets()).append(",\"mptcp_packets\":").append(totals.mptcpPackets())
-            .append(",\"malformed\":").append(totals.malformed()).append(",\"connections\":[");
-        final List<ConnectionReport> list = connections();
-        for (int i = 0; i < list.size(); i++)
+        try
         {
-            b.append(i == 0 ? "\n  " : ",\n  ");
-            list.get(i).appendJson(b);
+            new JsonReportWriter().write(totals, connections(), out);
         }
-        b.append("]}");
-        out.println(b);
+        catch (final IOException ex)
+        {
+            // PrintStream does not throw; this is only reached if Jackson's own writing fails.
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     /**
@@ -277,9 +275,10 @@ public final class OfflineAnalyzer
      */
     public void printTable(final Totals totals, final PrintStream out)
     {
+        final List<ConnectionReport> list = connections();
         out.printf(Locale.ROOT, "%,d packets, %,d with MPTCP options, %,d malformed, %d MPTCP connections%n",
-            totals.packets(), totals.mptcpPackets(), totals.malformed(), connections().size());
-        for (final ConnectionReport r : connections())
+            totals.packets(), totals.mptcpPackets(), totals.malformed(), list.size());
+        for (final ConnectionReport r : list)
         {
             out.printf(Locale.ROOT, "%nconnection %d: MPTCP v%d, checksum %s, ended %s%n", r.order() + 1, r.version(),
                 r.checksum() ? "on" : "off", r.end());
