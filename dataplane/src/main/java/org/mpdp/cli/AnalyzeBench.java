@@ -95,14 +95,18 @@ public final class AnalyzeBench implements Callable<Integer>
             final long[] wholeTimes = new long[runs];
             for (int i = 0; i < runs; i++)
             {
+                final Path err = Files.createTempFile(workDir, "mpdp-bench-analyze-", ".err");
                 final long start = System.nanoTime();
                 final Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0)
-                {
-                    throw new IOException("mpdp analyze failed: " + command);
-                }
+                    .redirectError(err.toFile()).start();
+                final boolean ok = p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0;
                 wholeTimes[i] = System.nanoTime() - start;
+                final String stderr = Files.readString(err);
+                Files.delete(err);
+                if (!ok)
+                {
+                    throw new IOException("mpdp analyze failed: " + command + "\n" + stderr);
+                }
                 System.out.printf(Locale.ROOT, "  mpdp analyze --json (whole command) run %d: %.3f s%n", i + 1,
                     wholeTimes[i] / 1e9);
             }

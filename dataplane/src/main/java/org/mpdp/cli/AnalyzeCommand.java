@@ -1,6 +1,12 @@
 package org.mpdp.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,6 +38,9 @@ public final class AnalyzeCommand implements Callable<Integer>
         description = "Subflow table limit (default ${DEFAULT-VALUE}).")
     int maxSubflows;
 
+    @Option(names = "--timings", description = "Print how long reading+tracking and reporting took, on stderr.")
+    boolean timings;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for these options.")
     String config;
 
@@ -42,15 +51,29 @@ public final class AnalyzeCommand implements Callable<Integer>
         {
             throw new IOException("cannot read capture " + file);
         }
+        final long startMillis = System.currentTimeMillis();
+        final long start = System.nanoTime();
         final OfflineAnalyzer analyzer = OfflineAnalyzer.growing(maxConnections, maxSubflows);
         final OfflineAnalyzer.Totals totals = analyzer.analyze(file);
+        final long analyzed = System.nanoTime();
+        final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         if (json)
         {
-            analyzer.printJson(totals, System.out);
+            analyzer.printJson(totals, out);
         }
         else
         {
-            analyzer.printTable(totals, System.out);
+            analyzer.printTable(totals, out);
+        }
+        out.flush();
+        if (timings)
+        {
+            final long reported = System.nanoTime();
+            System.err.printf(Locale.ROOT, "mpdp analyze: JVM start to analyze %.3f s; read+parse+track %.3f s " +
+                "(%,d packets, %.1f M packets/s, %d pass(es)); report %.3f s%n",
+                (startMillis - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3,
+                (analyzed - start) / 1e9, totals.packets(),
+                totals.packets() / ((analyzed - start) / 1e3), analyzer.passes(), (reported - analyzed) / 1e9);
         }
         return 0;
     }
