@@ -1,10 +1,12 @@
 package org.mpdp.dataplane.analyze;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 import org.mpdp.dataplane.track.ConnectionView;
+import org.mpdp.dataplane.track.Reason;
 import org.mpdp.dataplane.track.SubflowView;
 import org.mpdp.dataplane.track.Tracker;
 
@@ -30,13 +32,24 @@ import org.mpdp.dataplane.track.Tracker;
  * @param mappingAnomalies missing, inconsistent or out-of-window DSS mappings.
  * @param fallback         fell back to TCP.
  * @param announced        ADD_ADDR addresses per side.
+ * @param flags            what was seen on it (key_mismatch, addr_id_reused, add_addr_bad_hmac, add_addr_no_hmac,
+ *                         fastclose_bad_key).
+ * @param reasons          packets of the connection per verdict reason (label to count).
  */
 public record ConnectionReport(int order, int version, long clientKey, long serverKey, int clientToken,
     int serverToken, long clientIdsn, long serverIdsn, boolean checksum, List<SubflowView> subflows, long toServer,
     long toClient, long reinjected, int hmacFailures, int checksumFailures, String end, int mappingAnomalies,
-    boolean fallback, List<String> announced)
+    boolean fallback, List<String> announced, List<String> flags, Map<String, Long> reasons)
 {
     static ConnectionReport of(final Tracker tracker, final int slot)
+    {
+        return of(tracker, slot, null);
+    }
+
+    /**
+     * @param log what the tracker flagged, for the connection's reason counts (null for none).
+     */
+    static ConnectionReport of(final Tracker tracker, final int slot, final FlagLog log)
     {
         final ConnectionView v = ConnectionView.of(tracker, slot);
         if (v == null)
@@ -47,27 +60,14 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
         return new ConnectionReport(v.order(), v.version(), v.keyA(), v.keyB(), v.tokenA(), v.tokenB(), v.idsnA(),
             v.idsnB(), v.checksum(), subflows, tracker.dataBytes(slot, 0), tracker.dataBytes(slot, 1),
             v.reinjectedBytes(), v.hmacFailures(), v.checksumFailures(), v.end(), v.mappingAnomalies(), v.fallback(),
-            v.announced());
+            v.announced(), v.flags(), log == null ? Map.of() : labels(log.reasons(v.order())));
     }
 
-    void appendJson(final StringBuilder b)
+    /** Reason counts keyed by label, in the reasons' order. */
+    static Map<String, Long> labels(final Map<Reason, Long> counts)
     {
-        b.append(String.format(Locale.ROOT, "{\"version\":%d,\"client_key\":\"0x%016x\",\"server_key\":\"0x%016x\"," +
-            "\"client_token\":\"0x%08x\",\"server_token\":\"0x%08x\",\"client_idsn\":\"0x%016x\"," +
-            "\"server_idsn\":\"0x%016x\",\"checksum\":%b,\"subflows\":[", version, clientKey, serverKey, clientToken,
-            serverToken, clientIdsn, serverIdsn, checksum));
-        for (int i = 0; i < subflows.size(); i++)
-        {
-            final SubflowView s = subflows.get(i);
-            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"client\":\"%s\",\"server\":\"%s\"," +
-                "\"role\":\"%s\",\"backup\":%b,\"join_hmac_ok\":%s,\"packets\":%d,\"payload_bytes\":%d}", s.client(),
-                s.server(), s.role(), s.backup(), String.valueOf(s.joinHmacOk()),
-                s.packets(), s.payloadBytes()));
-        }
-        b.append(String.format(Locale.ROOT, "],\"data_bytes_to_server\":%d,\"data_bytes_to_client\":%d," +
-            "\"reinjected_bytes\":%d,\"hmac_failures\":%d,\"checksum_failures\":%d,\"end\":\"%s\"," +
-            "\"mapping_anomalies\":%d,\"fallback\":%b,\"announced\":[%s]}", toServer, toClient, reinjected, hmacFailures,
-            checksumFailures, end, mappingAnomalies, fallback, String.join(",", announced.stream()
-                .map(a -> "\"" + a + "\"").toList())));
+        final Map<String, Long> out = new LinkedHashMap<>();
+        counts.forEach((r, n) -> out.put(r.label(), n));
+        return out;
     }
 }

@@ -2,8 +2,6 @@ package org.mpdp.dataplane.analyze;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+
+import org.mpdp.dataplane.inet.InetText;
 
 /**
  * Writes a synthetic but valid MPTCP v1 capture (classic pcap, LINKTYPE_ETHERNET), deterministic from a seed,
@@ -150,7 +150,7 @@ public final class TraceGenerator
      *
      * @param index         order of creation, from 0.
      * @param ipv6          IPv6 rather than IPv4.
-     * @param clientAddress client's first address (initial subflow), as {@link InetAddress#getHostAddress()}.
+     * @param clientAddress client's first address (initial subflow), as {@link InetText#address} prints it.
      * @param clientPort    client port of the initial subflow; join k uses clientPort + k.
      * @param serverAddress server's first address.
      * @param clientKey     Key-A.
@@ -318,14 +318,7 @@ public final class TraceGenerator
 
     private static String text(final byte[] address)
     {
-        try
-        {
-            return InetAddress.getByAddress(address).getHostAddress();
-        }
-        catch (final UnknownHostException ex)
-        {
-            throw new IllegalStateException("address length=" + address.length, ex);
-        }
+        return InetText.address(address);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mpdp.dataplane.capture;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,8 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads a pcap or pcapng file in place: the file is memory-mapped and {@link #next()} moves to the
- * next packet without copying it, so the parser reads frames from the mapping as it reads mbufs.
+ * Reads a pcap or pcapng file through a reused off-heap window: {@code read(2)} fills the window with
+ * the next megabyte of the file and {@link #next()} moves to the next packet inside it, so the parser
+ * reads frames from native memory as it reads mbufs. The frame stays valid until the next call.
+ *
+ * <p>Why not a memory mapping (what this class did before): walking records is a chain of dependent
+ * loads (each record's length gives the next record's offset), and in a mapping every few records
+ * land on a new 4 KiB page, so each step waits for a TLB miss and a cache miss; on this VM that was
+ * about 250 ns per record, 0.35 s for a 1.1 GB capture before any parsing. {@code read(2)} copies
+ * from the kernel's page cache at memory speed (about 16 GB/s here) into a window that stays in
+ * the L2 cache and the TLB, so the same walk takes a fraction of that.
  * Classic pcap in microsecond and nanosecond variants and either byte order; pcapng section header,
  * interface description, enhanced and simple packet blocks (other blocks are skipped), with a link
  * type per interface. A record that runs past the end of the file ends the iteration and is
@@ -37,17 +46,35 @@ public final class PcapReader implements AutoCloseable
     private static final int MAX_INTERFACES = 64;
     private static final int RECORD_HEADER_LENGTH = 16;
 
+    /** Fields are read little-endian through these constants (constant layouts let the JIT inline the access). */
+    private static final ValueLayout.OfInt LE_U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort LE_U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    /** Window size: a few records of the largest snapshot length, and small enough to stay in L2. */
+    private static final int WINDOW_BYTES = 1 << 20;
+
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment file;
-    private ValueLayout.OfInt u32;
-    private ValueLayout.OfShort u16;
+    private final Path path;
+    private final FileChannel channel;
+    private final long size;
+    /** The window: bytes [windowStart, windowStart + windowLength) of the file. */
+    private MemorySegment window;
+    private java.nio.ByteBuffer windowBuffer;
+    private long windowStart;
+    private long windowLength;
+    /** The file (or current pcapng section) is big-endian: swap what {@link #LE_U32} reads. */
+    private boolean bigEndian;
+    /** Byte order known (pcapng: a section header was read). */
+    private boolean orderKnown;
     private final boolean nanos;
     private final boolean pcapng;
     private int linkType;
     private final int snapLength;
     private final int[] interfaceLinkTypes = new int[MAX_INTERFACES];
     private int interfaces;
+    /** File offset of the next record or block. */
     private long next = FILE_HEADER_LENGTH;
+    /** File offset of the current frame. */
     private long frameOffset;
     private int capturedLength;
     private int originalLength;
@@ -60,16 +87,18 @@ public final class PcapReader implements AutoCloseable
      */
     public PcapReader(final Path path) throws IOException
     {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ))
-        {
-            file = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
-        }
-        if (file.byteSize() < FILE_HEADER_LENGTH)
+        this.path = path;
+        channel = FileChannel.open(path, StandardOpenOption.READ);
+        size = channel.size();
+        window = arena.allocate(WINDOW_BYTES, 4096);
+        windowBuffer = window.asByteBuffer();
+        if (size < FILE_HEADER_LENGTH)
         {
             close();
-            throw new IOException(path + ": " + file.byteSize() + " bytes is too short for a pcap header");
+            throw new IOException(path + ": " + size + " bytes is too short for a pcap header");
         }
-        final int magic = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0);
+        ensure(0, FILE_HEADER_LENGTH);
+        final int magic = window.get(LE_U32, 0);
         if (magic == PCAPNG_SHB)
         {
             pcapng = true;
@@ -85,22 +114,80 @@ public final class PcapReader implements AutoCloseable
             return;
         }
         pcapng = false;
-        final ByteOrder order;
         switch (magic)
         {
-            case 0xA1B2C3D4, 0xA1B23C4D -> order = ByteOrder.LITTLE_ENDIAN;
-            case 0xD4C3B2A1, 0x4D3CB2A1 -> order = ByteOrder.BIG_ENDIAN;
+            case 0xA1B2C3D4, 0xA1B23C4D -> bigEndian = false;
+            case 0xD4C3B2A1, 0x4D3CB2A1 -> bigEndian = true;
             default ->
             {
                 close();
                 throw new IOException(path + ": neither pcap nor pcapng (magic 0x" + Integer.toHexString(magic) + ")");
             }
         }
-        u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-        u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+        orderKnown = true;
         nanos = magic == 0xA1B23C4D || magic == 0x4D3CB2A1;
-        snapLength = file.get(u32, 16);
-        linkType = file.get(u32, 20) & 0x0FFFFFFF;
+        snapLength = u32(16);
+        linkType = u32(20) & 0x0FFFFFFF;
+    }
+
+    /** Reads a 32-bit field at a file offset that {@link #ensure} made present. */
+    private int u32(final long offset)
+    {
+        final int v = window.get(LE_U32, offset - windowStart);
+        return bigEndian ? Integer.reverseBytes(v) : v;
+    }
+
+    private int u16(final long offset)
+    {
+        final short v = window.get(LE_U16, offset - windowStart);
+        return Short.toUnsignedInt(bigEndian ? Short.reverseBytes(v) : v);
+    }
+
+    private int le32(final long offset)
+    {
+        return window.get(LE_U32, offset - windowStart);
+    }
+
+    /**
+     * Makes bytes [offset, offset + length) of the file present in the window, refilling it from
+     * {@code offset} when they are not (and growing it for a record larger than the window).
+     *
+     * @return false if the file ends before offset + length.
+     */
+    private boolean ensure(final long offset, final long length)
+    {
+        if (offset >= windowStart && offset + length <= windowStart + windowLength)
+        {
+            return true;
+        }
+        if (offset + length > size)
+        {
+            return false;
+        }
+        if (length > window.byteSize())
+        {
+            window = arena.allocate(Long.highestOneBit(length - 1) << 1, 4096);
+            windowBuffer = window.asByteBuffer();
+        }
+        final long want = Math.min(window.byteSize(), size - offset);
+        windowBuffer.clear().limit((int)want);
+        try
+        {
+            while (windowBuffer.hasRemaining())
+            {
+                if (channel.read(windowBuffer, offset + windowBuffer.position()) < 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(path + ": read failed at offset " + offset, ex);
+        }
+        windowStart = offset;
+        windowLength = windowBuffer.position();
+        return offset + length <= windowStart + windowLength;
     }
 
     /**
@@ -120,11 +207,12 @@ public final class PcapReader implements AutoCloseable
     }
 
     /**
-     * @return the whole mapped file; frames are at {@link #frameOffset()}.
+     * @return the window holding the current frame at {@link #frameOffset()}; its contents change on
+     *         the next {@link #next()}.
      */
     public MemorySegment segment()
     {
-        return file;
+        return window;
     }
 
     /**
@@ -138,22 +226,22 @@ public final class PcapReader implements AutoCloseable
         {
             return nextPcapng();
         }
-        if (next + RECORD_HEADER_LENGTH > file.byteSize())
+        if (!ensure(next, RECORD_HEADER_LENGTH))
         {
-            truncated = next != file.byteSize();
+            truncated = next != size;
             return false;
         }
-        final long seconds = Integer.toUnsignedLong(file.get(u32, next));
-        final long fraction = Integer.toUnsignedLong(file.get(u32, next + 4));
-        final long captured = Integer.toUnsignedLong(file.get(u32, next + 8));
-        if (next + RECORD_HEADER_LENGTH + captured > file.byteSize())
+        final long seconds = Integer.toUnsignedLong(u32(next));
+        final long fraction = Integer.toUnsignedLong(u32(next + 4));
+        final long captured = Integer.toUnsignedLong(u32(next + 8));
+        if (!ensure(next, RECORD_HEADER_LENGTH + captured))
         {
             truncated = true;
             return false;
         }
         timestampNanos = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000);
         capturedLength = (int)captured;
-        originalLength = file.get(u32, next + 12);
+        originalLength = u32(next + 12);
         frameOffset = next + RECORD_HEADER_LENGTH;
         next = frameOffset + captured;
         return true;
@@ -164,7 +252,7 @@ public final class PcapReader implements AutoCloseable
      */
     public long frameOffset()
     {
-        return frameOffset;
+        return frameOffset - windowStart;
     }
 
     /**
@@ -192,6 +280,22 @@ public final class PcapReader implements AutoCloseable
     }
 
     /**
+     * @return file offset of the next record or block (how far the reader got).
+     */
+    public long position()
+    {
+        return next;
+    }
+
+    /**
+     * @return the file's size in bytes.
+     */
+    public long size()
+    {
+        return size;
+    }
+
+    /**
      * @return whether the file ended inside a record.
      */
     public boolean truncated()
@@ -202,28 +306,26 @@ public final class PcapReader implements AutoCloseable
     /** Reads blocks up to the first packet block: the section header and interface descriptions. */
     private boolean readPcapngHeaders()
     {
-        while (next + 12 <= file.byteSize())
+        while (ensure(next, 12))
         {
-            final int type = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), next);
+            // The section header's block type reads the same in either byte order.
+            final int type = le32(next);
             if (type == PCAPNG_SHB)
             {
-                final int bom = file.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), next + 8);
-                final ByteOrder order = bom == PCAPNG_BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-                u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+                bigEndian = le32(next + 8) != PCAPNG_BYTE_ORDER_MAGIC;
+                orderKnown = true;
                 interfaces = 0;
             }
             else if (type == PCAPNG_EPB || type == PCAPNG_SPB)
             {
                 return interfaces > 0;
             }
-            else if (u32 != null && file.get(u32, next) == PCAPNG_IDB && interfaces < MAX_INTERFACES)
+            else if (orderKnown && u32(next) == PCAPNG_IDB && interfaces < MAX_INTERFACES)
             {
-                interfaceLinkTypes[interfaces++] = Short.toUnsignedInt(file.get(u16, next + 8));
+                interfaceLinkTypes[interfaces++] = u16(next + 8);
             }
-            final long length = Integer.toUnsignedLong(file.get(u32 != null ? u32 :
-                ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), next + 4));
-            if (length < 12 || next + length > file.byteSize())
+            final long length = Integer.toUnsignedLong(u32(next + 4));
+            if (length < 12 || next + length > size)
             {
                 return false;
             }
@@ -234,10 +336,10 @@ public final class PcapReader implements AutoCloseable
 
     private boolean nextPcapng()
     {
-        while (next + 12 <= file.byteSize())
+        while (ensure(next, 12))
         {
-            final int type = file.get(u32, next);
-            final long length = Integer.toUnsignedLong(file.get(u32, next + 4));
+            final int type = u32(next);
+            final long length = Integer.toUnsignedLong(u32(next + 4));
             if (type == PCAPNG_SHB)
             {
                 if (!readPcapngHeaders())
@@ -246,21 +348,27 @@ public final class PcapReader implements AutoCloseable
                 }
                 continue;
             }
-            if (length < 12 || next + length > file.byteSize())
+            if (length < 12 || next + length > size)
             {
                 truncated = true;
                 return false;
             }
             final long block = next;
             next += length;
+            // Only packet blocks are needed whole; others are skipped after their header.
+            if ((type == PCAPNG_EPB || type == PCAPNG_SPB) && !ensure(block, length))
+            {
+                truncated = true;
+                return false;
+            }
             if (type == PCAPNG_IDB && interfaces < MAX_INTERFACES)
             {
-                interfaceLinkTypes[interfaces++] = Short.toUnsignedInt(file.get(u16, block + 8));
+                interfaceLinkTypes[interfaces++] = u16(block + 8);
             }
             else if (type == PCAPNG_EPB && length >= 32)
             {
-                final int iface = file.get(u32, block + 8);
-                final long captured = Integer.toUnsignedLong(file.get(u32, block + 20));
+                final int iface = u32(block + 8);
+                final long captured = Integer.toUnsignedLong(u32(block + 20));
                 if (iface < 0 || iface >= interfaces || block + 28 + captured > next)
                 {
                     truncated = true;
@@ -268,24 +376,24 @@ public final class PcapReader implements AutoCloseable
                 }
                 linkType = interfaceLinkTypes[iface];
                 // Default if_tsresol: microseconds.
-                timestampNanos = ((Integer.toUnsignedLong(file.get(u32, block + 12)) << 32) |
-                    Integer.toUnsignedLong(file.get(u32, block + 16))) * 1000;
+                timestampNanos = ((Integer.toUnsignedLong(u32(block + 12)) << 32) |
+                    Integer.toUnsignedLong(u32(block + 16))) * 1000;
                 capturedLength = (int)captured;
-                originalLength = file.get(u32, block + 24);
+                originalLength = u32(block + 24);
                 frameOffset = block + 28;
                 return true;
             }
             else if (type == PCAPNG_SPB && length >= 16 && interfaces > 0)
             {
                 linkType = interfaceLinkTypes[0];
-                originalLength = file.get(u32, block + 8);
+                originalLength = u32(block + 8);
                 capturedLength = (int)Math.min(originalLength, length - 16);
                 frameOffset = block + 12;
                 timestampNanos = 0;
                 return true;
             }
         }
-        truncated = next != file.byteSize();
+        truncated = next != size;
         return false;
     }
 
@@ -301,6 +409,17 @@ public final class PcapReader implements AutoCloseable
     @Override
     public void close()
     {
-        arena.close();
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(path + ": close failed", ex);
+        }
+        finally
+        {
+            arena.close();
+        }
     }
 }

@@ -3,10 +3,12 @@ package org.mpdp.dataplane.track;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mpdp.dataplane.inet.InetText;
+
 /**
  * A copy of one subflow's row, for reports.
  *
- * @param client       client address:port ([v6]:port).
+ * @param client       client address:port ([v6]:port, RFC 5952 text).
  * @param server       server address:port.
  * @param role         "initial" or "join".
  * @param backup       backup flag from MP_JOIN.
@@ -83,21 +85,9 @@ public record SubflowView(String client, String server, String role, boolean bac
         return format(version, high, low, port);
     }
 
+    /** Endpoint text: {@code a.b.c.d:port}, or {@code [v6]:port} with the address in RFC 5952 form. */
     static String format(final int version, final long high, final long low, final int port)
     {
-        if (version == 4)
-        {
-            return (low >>> 24 & 0xFF) + "." + (low >>> 16 & 0xFF) + "." + (low >>> 8 & 0xFF) + "." + (low & 0xFF) +
-                ":" + port;
-        }
-        try
-        {
-            return "[" + java.net.InetAddress.getByAddress(java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low)
-                .array()).getHostAddress() + "]:" + port;
-        }
-        catch (final java.net.UnknownHostException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
+        return InetText.endpoint(version, high, low, port);
     }
 }
