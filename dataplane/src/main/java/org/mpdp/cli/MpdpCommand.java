@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mpdp", mixinStandardHelpOptions = true, version = "mpdp 0.1.0",
     description = "Kernel-bypass Multipath TCP data plane on DPDK.",
     subcommands = {ForwardCommand.class, DemoCommand.class, AnalyzeCommand.class, GenerateTraceCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, LatencyCommand.class})
 public final class MpdpCommand implements Runnable
 {
     @CommandLine.Spec
