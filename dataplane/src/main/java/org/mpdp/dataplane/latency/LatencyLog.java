@@ -56,7 +56,6 @@ public final class LatencyLog implements AutoCloseable
         {
             stageNames[s] = first.stage(s).name();
             sums[s] = new Histogram(1, first.stage(s).highestTrackableNanos(), StageLatency.DEFAULT_SIGNIFICANT_DIGITS);
-            sums[s].setTag(stageNames[s]);
         }
         this.intervalStartMs = startEpochMs;
         writer.outputComment("mpdp latency log: values in nanoseconds; clock=" + first.clock().sourceName() +
@@ -140,7 +139,8 @@ public final class LatencyLog implements AutoCloseable
         for (int s = 0; s < stageNames.length; s++)
         {
             final Histogram sum = sums[s];
-            sum.reset();
+            sum.reset(); // also clears the tag
+            sum.setTag(stageNames[s]);
             for (int w = 0; w < recycled.length; w++)
             {
                 final Histogram interval = workers.get(w).stage(s).intervalHistogram(recycled[w][s]);
