@@ -38,6 +38,9 @@ public final class PercentilePlot
     public static final int HEIGHT = 600;
     /** Points per halving of the distance to 100%, as HdrHistogram's percentile output uses. */
     private static final int TICKS_PER_HALF_DISTANCE = 5;
+    /** Line colours that read on white, in series order (JFreeChart's defaults include yellow). */
+    private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
 
     private PercentilePlot()
     {
@@ -71,7 +74,8 @@ public final class PercentilePlot
         final LogAxis x = new LogAxis("Percentile");
         x.setBase(10);
         x.setSmallestValue(1.0);
-        x.setRange(1.0, Math.pow(10, Math.ceil(Math.log10(maxX))));
+        // a little room past the last decade so its tick label is not cut off at the edge
+        x.setRange(1.0, 1.5 * Math.pow(10, Math.ceil(Math.log10(maxX))));
         x.setTickUnit(new NumberTickUnit(1.0), false, true);
         x.setNumberFormatOverride(new PercentileFormat());
         x.setMinorTickMarksVisible(true);
@@ -85,6 +89,7 @@ public final class PercentilePlot
         for (int i = 0; i < data.getSeriesCount(); i++)
         {
             renderer.setSeriesStroke(i, new BasicStroke(2.0f));
+            renderer.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
         }
         plot.setRenderer(renderer);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
@@ -98,11 +103,11 @@ public final class PercentilePlot
      */
     static XYSeries series(final String tag, final Histogram h, final LatencyUnit unit)
     {
-        final XYSeries series = new XYSeries(tag, true, false);
         if (h.getTotalCount() == 0)
         {
-            return series;
+            return new XYSeries(tag + " (no values)", true, false);
         }
+        final XYSeries series = new XYSeries(tag, true, false);
         double lastX = 1;
         for (final HistogramIterationValue v : h.percentiles(TICKS_PER_HALF_DISTANCE))
         {
