@@ -26,5 +26,5 @@ jextract --output "$out" --target-package org.mpdp.dpdk.ffi --header-class-name 
   --include-function mpdp_pktmbuf_free_range --include-function mpdp_pktmbuf_free \
   --include-function mpdp_pktmbuf_alloc --include-function mpdp_pktmbuf_alloc_bulk \
   --include-function mpdp_pktmbuf_append --include-function mpdp_errno \
-  --include-function mpdp_lcore_id --include-function mpdp_rdtsc --include-function mpdp_noop \
+  --include-function mpdp_lcore_id --include-function mpdp_rdtsc --include-function mpdp_tsc_hz --include-function mpdp_noop \
   "$here/src/main/c/mpdp_shim.h"

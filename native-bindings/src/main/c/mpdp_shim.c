@@ -12,6 +12,7 @@
  * library brings in every DPDK library the Java bindings look symbols up in.
  */
 #include <stdint.h>
+#include <rte_cycles.h>
 #include <rte_errno.h>
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
@@ -69,6 +70,12 @@ unsigned int mpdp_lcore_id(void)
 uint64_t mpdp_rdtsc(void)
 {
     return rte_rdtsc();
+}
+
+/* TSC ticks per second, as measured by EAL at rte_eal_init (0 before EAL has started). */
+uint64_t mpdp_tsc_hz(void)
+{
+    return rte_get_tsc_hz();
 }
 
 /* Empty function: the baseline cost of one FFM downcall, for FastPathBenchmark. */

@@ -12,4 +12,5 @@ char *mpdp_pktmbuf_append(struct rte_mbuf *m, uint16_t len);
 int mpdp_errno(void);
 unsigned int mpdp_lcore_id(void);
 uint64_t mpdp_rdtsc(void);
+uint64_t mpdp_tsc_hz(void);
 void mpdp_noop(void);

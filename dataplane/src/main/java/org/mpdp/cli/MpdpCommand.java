@@ -23,7 +23,8 @@ public final class MpdpCommand implements Runnable
 {
     /** Built-in sub-commands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ForwardCommand.class, DemoCommand.class,
-        AnalyzeCommand.class, GenerateTraceCommand.class, BenchCommand.class, RunCommand.class, StatCommand.class);
+        AnalyzeCommand.class, GenerateTraceCommand.class, BenchCommand.class, RunCommand.class, StatCommand.class,
+        LatencyCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -35,6 +35,8 @@ public final class FastPath
         FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT));
     private static final MethodHandle RDTSC = link(shim_h.mpdp_rdtsc$address(),
         FunctionDescriptor.of(JAVA_LONG));
+    private static final MethodHandle TSC_HZ = link(shim_h.mpdp_tsc_hz$address(),
+        FunctionDescriptor.of(JAVA_LONG));
     private static final MethodHandle NOOP = link(shim_h.mpdp_noop$address(), FunctionDescriptor.ofVoid());
 
     /** Largest burst any call here accepts; matches the mbuf pointer arrays mpdp allocates. */
@@ -138,6 +140,21 @@ public final class FastPath
         try
         {
             return (long)RDTSC.invokeExact();
+        }
+        catch (final Throwable ex)
+        {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    /**
+     * @return TSC ticks per second as EAL measured them at start-up (rte_get_tsc_hz); 0 before EAL has started.
+     */
+    public static long tscHz()
+    {
+        try
+        {
+            return (long)TSC_HZ.invokeExact();
         }
         catch (final Throwable ex)
         {

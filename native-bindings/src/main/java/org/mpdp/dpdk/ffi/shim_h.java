@@ -621,6 +621,63 @@ public class shim_h {
         }
     }
 
+    private static class mpdp_tsc_hz {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(shim_h.C_LONG_LONG);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_tsc_hz");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * uint64_t mpdp_tsc_hz(void)
+     * }
+     */
+    public static FunctionDescriptor mpdp_tsc_hz$descriptor() {
+        return mpdp_tsc_hz.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * uint64_t mpdp_tsc_hz(void)
+     * }
+     */
+    public static MethodHandle mpdp_tsc_hz$handle() {
+        return mpdp_tsc_hz.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * uint64_t mpdp_tsc_hz(void)
+     * }
+     */
+    public static MemorySegment mpdp_tsc_hz$address() {
+        return mpdp_tsc_hz.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * uint64_t mpdp_tsc_hz(void)
+     * }
+     */
+    public static long mpdp_tsc_hz() {
+        var mh$ = mpdp_tsc_hz.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_tsc_hz");
+            }
+            return (long) mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class mpdp_noop {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid();
 
