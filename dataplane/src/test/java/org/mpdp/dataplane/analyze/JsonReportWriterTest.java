@@ -29,8 +29,8 @@ final class JsonReportWriterTest
     private static final List<String> CONNECTION_FIELDS = List.of("version", "client_key", "server_key",
         "client_token", "server_token", "client_idsn", "server_idsn", "checksum", "subflows", "data_bytes_to_server",
         "data_bytes_to_client", "reinjected_bytes", "hmac_failures", "checksum_failures", "end", "mapping_anomalies",
-        "fallback", "announced");
-    private static final List<String> SUBFLOW_FIELDS = List.of("client", "server", "role", "backup", "join_hmac_ok",
+        "fallback", "announced", "flags", "reasons");
+    private static final List<String> SUBFLOW_FIELDS = List.of("client", "server", "role", "backup", "join_hmac_ok", "state",
         "packets", "payload_bytes");
 
     @TempDir
@@ -62,10 +62,11 @@ final class JsonReportWriterTest
         assertEquals(reports.size() + 2, lines.length, "a first line, one line per connection, a final newline");
         assertEquals("{\"packets\":" + totals.packets() + ",\"mptcp_packets\":" + totals.mptcpPackets() +
             ",\"malformed\":" + totals.malformed() + ",\"connections\":[", lines[0]);
-        assertTrue(text.endsWith("]}\n"), text.substring(text.length() - 10));
+        assertTrue(text.endsWith("\"mid_stream_subflows\":[]}\n"), text.substring(text.length() - 40));
 
         final JsonNode root = new ObjectMapper().readTree(text);
-        assertEquals(List.of("packets", "mptcp_packets", "malformed", "connections"), names(root));
+        assertEquals(List.of("packets", "mptcp_packets", "malformed", "connections", "reasons", "unattached",
+            "mid_stream_subflows"), names(root));
         assertEquals(reports.size(), root.get("connections").size());
         boolean sawV6 = false;
         for (int i = 0; i < reports.size(); i++)
@@ -107,11 +108,14 @@ final class JsonReportWriterTest
                 assertEquals(s.backup(), j.get("backup").booleanValue());
                 if (s.role().equals("join"))
                 {
-                    assertEquals(s.joinHmacOk(), j.get("join_hmac_ok").booleanValue());
+                    assertEquals(s.joinHmacOk(), j.get("join_hmac_ok").isNull() ? null :
+                        j.get("join_hmac_ok").booleanValue());
+                    assertEquals(s.joinState(), j.get("state").textValue());
                 }
                 else
                 {
                     assertTrue(j.get("join_hmac_ok").isNull(), "join_hmac_ok of an initial subflow is null");
+                    assertTrue(j.get("state").isNull(), "state of an initial subflow is null");
                 }
                 assertEquals(s.packets(), j.get("packets").longValue());
                 assertEquals(s.payloadBytes(), j.get("payload_bytes").longValue());
@@ -132,7 +136,8 @@ final class JsonReportWriterTest
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new JsonReportWriter().write(new OfflineAnalyzer.Totals(3, 0, 1), List.of(), bytes);
-        assertEquals("{\"packets\":3,\"mptcp_packets\":0,\"malformed\":1,\"connections\":[]}\n",
+        assertEquals("{\"packets\":3,\"mptcp_packets\":0,\"malformed\":1,\"connections\":[],\"reasons\":{}," +
+            "\"unattached\":{\"reasons\":{},\"examples\":[]},\"mid_stream_subflows\":[]}\n",
             bytes.toString(StandardCharsets.UTF_8));
     }
 }
