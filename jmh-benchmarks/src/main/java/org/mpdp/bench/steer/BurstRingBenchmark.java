@@ -54,8 +54,14 @@ public class BurstRingBenchmark
     public void enqueueBurst()
     {
         int claim;
+        int spins = 0;
         while ((claim = ring.claim(BURST)) < 0)
         {
+            // Bounded: when the iteration ends the drain thread stops first, and an unbounded wait would hang.
+            if (++spins == 1 << 20)
+            {
+                return;
+            }
             Thread.onSpinWait();
         }
         final long base = next;
