@@ -31,6 +31,24 @@ public final class RunCommand implements Callable<Integer>
         description = "Override one value of the file (repeatable), e.g. --set ports[0].queues=2.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--duration", defaultValue = "0", paramLabel = "SECONDS",
+        description = "Run this long, then stop as on SIGTERM; 0 = until SIGINT/SIGTERM (default ${DEFAULT-VALUE}).")
+    double duration;
+
+    @Option(names = "--stop-when-idle", defaultValue = "0", paramLabel = "SECONDS",
+        description = "Stop once packets have flowed and then none arrived for this long (a capture replay " +
+            "that has ended); 0 = never (default ${DEFAULT-VALUE}).")
+    double stopWhenIdle;
+
+    @Option(names = "--stats-interval", defaultValue = "1", paramLabel = "SECONDS",
+        description = "Seconds between progress lines; 0 = none (default ${DEFAULT-VALUE}).")
+    double statsInterval;
+
+    @Option(names = "--report", paramLabel = "FILE",
+        description = "At exit, write the JSON report (connections, subflows, reasons) that mpdp analyze --json " +
+            "prints; overrides report.path.")
+    Path report;
+
     static final class Source
     {
         @Option(names = "--config", paramLabel = "FILE", required = true, description = "YAML configuration.")
@@ -61,7 +79,20 @@ public final class RunCommand implements Callable<Integer>
             System.out.println(config.summary());
             return 0;
         }
-        System.err.println("mpdp run: the live pipeline is not built yet (use --check-config to validate)");
-        return CONFIG_ERROR;
+        try
+        {
+            return new LiveRun(config, duration, stopWhenIdle, statsInterval, report != null ? report : config.report().path())
+                .run(System.out);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        catch (final java.io.IOException ex)
+        {
+            System.err.println("mpdp run: " + ex.getMessage());
+            return 1;
+        }
     }
 }

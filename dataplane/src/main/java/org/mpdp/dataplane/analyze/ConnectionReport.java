@@ -49,7 +49,7 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
     /**
      * @param log what the tracker flagged, for the connection's reason counts (null for none).
      */
-    static ConnectionReport of(final Tracker tracker, final int slot, final FlagLog log)
+    public static ConnectionReport of(final Tracker tracker, final int slot, final FlagLog log)
     {
         final ConnectionView v = ConnectionView.of(tracker, slot);
         if (v == null)
@@ -64,7 +64,7 @@ public record ConnectionReport(int order, int version, long clientKey, long serv
     }
 
     /** Reason counts keyed by label, in the reasons' order. */
-    static Map<String, Long> labels(final Map<Reason, Long> counts)
+    public static Map<String, Long> labels(final Map<Reason, Long> counts)
     {
         final Map<String, Long> out = new LinkedHashMap<>();
         counts.forEach((r, n) -> out.put(r.label(), n));

@@ -16,18 +16,18 @@ import org.mpdp.dataplane.wire.ParsedPacket;
  * examples, and (on request) one event per flagged packet with its frame number and time, so a user
  * can jump to it in Wireshark. Offline only: it allocates.
  */
-final class FlagLog implements Tracker.ReasonListener
+public final class FlagLog implements Tracker.ReasonListener
 {
     /** Examples kept per reason for packets that belong to no connection. */
     static final int EXAMPLES_PER_REASON = 10;
 
     /** One packet that belongs to no connection. */
-    record Example(long frame, long timeNanos, String reason, String source, String destination)
+    public record Example(long frame, long timeNanos, String reason, String source, String destination)
     {
     }
 
     /** One flagged packet. */
-    record Event(long frame, long timeNanos, List<String> reasons, int connection, String source,
+    public record Event(long frame, long timeNanos, List<String> reasons, int connection, String source,
         String destination)
     {
     }
@@ -42,14 +42,14 @@ final class FlagLog implements Tracker.ReasonListener
     private long frame;
     private long timeNanos;
 
-    FlagLog(final Tracker tracker, final boolean keepEvents)
+    public FlagLog(final Tracker tracker, final boolean keepEvents)
     {
         this.tracker = tracker;
         this.keepEvents = keepEvents;
     }
 
     /** The packet about to be tracked (frame numbers count from 1, as Wireshark's do). */
-    void current(final long frame, final long timeNanos, final ParsedPacket packet)
+    public void current(final long frame, final long timeNanos, final ParsedPacket packet)
     {
         this.frame = frame;
         this.timeNanos = timeNanos;
@@ -104,7 +104,7 @@ final class FlagLog implements Tracker.ReasonListener
     /**
      * @return packets that belong to no connection, by reason.
      */
-    Map<Reason, Long> unattached()
+    public Map<Reason, Long> unattached()
     {
         return unattached;
     }
@@ -112,7 +112,7 @@ final class FlagLog implements Tracker.ReasonListener
     /**
      * @return up to {@link #EXAMPLES_PER_REASON} examples per reason of such packets, in capture order.
      */
-    List<Example> examples()
+    public List<Example> examples()
     {
         final List<Example> all = new ArrayList<>();
         examples.values().forEach(all::addAll);

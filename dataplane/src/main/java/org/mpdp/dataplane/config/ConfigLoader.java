@@ -41,7 +41,7 @@ final class ConfigLoader
     static final long HOUR = 3600 * SECOND;
 
     private static final Pattern PCI = Pattern.compile("([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[01][0-9a-fA-F]\\.[0-7]");
-    private static final Pattern VDEV = Pattern.compile("([a-z][a-z0-9_]*[0-9]+)((,[A-Za-z0-9_]+=[^,\\s]*)*)");
+    private static final Pattern VDEV = Pattern.compile("([a-z][a-z0-9_]*[0-9]+)((,[A-Za-z0-9_-]+=[^,\\s]*)*)");
     private static final Pattern QPAIRS = Pattern.compile(",qpairs=(\\d+)");
     private static final Pattern FILE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> LOG_LEVELS =

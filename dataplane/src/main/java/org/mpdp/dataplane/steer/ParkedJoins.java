@@ -123,6 +123,19 @@ public final class ParkedJoins
         return true;
     }
 
+    private JoinCache joins;
+
+    /**
+     * @param cache where released joins are remembered until their owner has published them (the
+     *              same cache as this thread's {@link Steerer}); null for none.
+     * @return this.
+     */
+    public ParkedJoins joinCache(final JoinCache cache)
+    {
+        joins = cache;
+        return this;
+    }
+
     /**
      * Records ring positions for packets parked since the last poll, then releases every packet that is
      * due, oldest first. Call once per cycle, after the cycle's bursts were committed to the rings.
@@ -140,8 +153,16 @@ public final class ParkedJoins
         {
             final int e = (int)(head % capacity);
             final boolean due = passed(e);
-            if (!due && now - parkedAt[e] < maxParkNanos)
+            final boolean young = now - parkedAt[e] < maxParkNanos;
+            if (!due && young)
             {
+                break;
+            }
+            if (due && young && stillUnknown(e))
+            {
+                // What was ahead has been processed and the token is still unknown: its third ACK may
+                // not have been received yet (another queue lags). Wait for what the rings hold now.
+                reseal(e);
                 break;
             }
             if (!due)
@@ -155,6 +176,21 @@ public final class ParkedJoins
             handler.onRelease(mbuf[e], stamp[e], port[e], queue[e], to);
         }
         return n;
+    }
+
+    private boolean stillUnknown(final int e)
+    {
+        return join[e] && owner[e] == NO_OWNER && directory.subflowOwner(subflowKey[e]) < 0 &&
+            directory.tokenOwners(token[e]) == 0;
+    }
+
+    private void reseal(final int e)
+    {
+        final int base = e * workers;
+        for (int w = 0; w < workers; w++)
+        {
+            positions[base + w] = rings[w].producerPosition();
+        }
     }
 
     private void seal()
@@ -208,6 +244,10 @@ public final class ParkedJoins
         {
             releasedUnknown++;
             to = directory.hashOwner(subflowKey[e]);
+        }
+        if (join[e] && joins != null)
+        {
+            joins.remember(subflowKey[e], to, System.nanoTime());
         }
         // Followers of this subflow still parked go where it went, behind it.
         for (long i = head + 1; i < tail; i++)

@@ -69,6 +69,9 @@ public final class Steerer
         this.nonIpWorker = nonIpWorker;
     }
 
+    private JoinCache joins;
+    private long byRecentJoin;
+
     /**
      * @param p the parsed packet.
      * @return a worker (0..workers-1), {@link #CONTROL} or {@link #PARK}.
@@ -104,6 +107,16 @@ public final class Steerer
             parkedFollowers++;
             return PARK;
         }
+        // After the parked check: a released join's followers may still be parked behind it.
+        if (joins != null)
+        {
+            final int recent = joins.owner(key, System.nanoTime());
+            if (recent >= 0)
+            {
+                byRecentJoin++;
+                return recent;
+            }
+        }
         if (isJoinSyn(p))
         {
             return steerJoin(p.mptcp.joinToken);
@@ -127,7 +140,29 @@ public final class Steerer
             sharedTokenJoins++;
         }
         byToken++;
-        return Long.numberOfTrailingZeros(owners);
+        final int owner = Long.numberOfTrailingZeros(owners);
+        if (joins != null)
+        {
+            joins.remember(lastSubflowKey, owner, System.nanoTime());
+        }
+        return owner;
+    }
+
+    /**
+     * @param cache where joins this steerer sends are remembered until their owner has published them
+     *              (share it with this thread's {@link ParkedJoins}); null for none.
+     * @return this.
+     */
+    public Steerer joinCache(final JoinCache cache)
+    {
+        joins = cache;
+        return this;
+    }
+
+    /** @return packets sent to the owner of a join steered moments before (not yet published). */
+    public long recentJoinCount()
+    {
+        return byRecentJoin;
     }
 
     /** RFC 8684 §3.2: the first packet of a join, SYN without ACK carrying MP_JOIN. */

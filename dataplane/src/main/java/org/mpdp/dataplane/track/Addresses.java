@@ -20,7 +20,8 @@ final class Addresses implements AutoCloseable
 {
     private final TrackState st;
     private final AddAddrHmac addAddrHmac = new AddAddrHmac();
-    private final Arena arena = Arena.ofConfined();
+    // Shared: a tracker is built on one thread and runs on its worker's.
+    private final Arena arena = Arena.ofShared();
     private final MemorySegment scratch = arena.allocate(16, 8);
 
     Addresses(final TrackState state)

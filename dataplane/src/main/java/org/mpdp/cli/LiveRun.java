@@ -1,0 +1,172 @@
+package org.mpdp.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mpdp.dataplane.agent.Pipeline;
+import org.mpdp.dataplane.analyze.AnalysisReport;
+import org.mpdp.dataplane.analyze.JsonReportWriter;
+import org.mpdp.dataplane.config.RunConfig;
+import org.mpdp.dataplane.counters.CountersFile;
+import org.mpdp.dataplane.latency.LatencyClock;
+import org.mpdp.dataplane.latency.LatencyLog;
+import org.mpdp.dpdk.Eal;
+
+/**
+ * What {@code mpdp run} does once its configuration is valid: EAL, the counters file, the pipeline,
+ * a control loop (heartbeat, latency intervals, progress lines) until SIGINT/SIGTERM or the duration,
+ * then an ordered stop: RX stopped, rings drained, threads stopped, final counters and report, ports
+ * closed and mbufs counted. A second signal exits at once.
+ */
+final class LiveRun
+{
+    private final RunConfig config;
+    private final double duration;
+    private final double stopWhenIdle;
+    private final double statsInterval;
+    private final Path reportPath;
+
+    LiveRun(final RunConfig config, final double duration, final double stopWhenIdle, final double statsInterval,
+        final Path reportPath)
+    {
+        this.config = config;
+        this.duration = duration;
+        this.stopWhenIdle = stopWhenIdle;
+        this.statsInterval = statsInterval;
+        this.reportPath = reportPath;
+    }
+
+    int run(final PrintStream out) throws InterruptedException, IOException
+    {
+        final AtomicInteger signals = new AtomicInteger();
+        final Thread control = Thread.currentThread();
+        Signals.onTerminate(() ->
+        {
+            if (signals.incrementAndGet() > 1)
+            {
+                System.err.println("mpdp run: second signal, exiting now");
+                Runtime.getRuntime().halt(130);
+            }
+            control.interrupt();
+        });
+        final Path countersPath = config.counters().path();
+        try
+        {
+            Files.createDirectories(countersPath.getParent());
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("counters.path=" + countersPath + ": " + ex.getMessage());
+        }
+        try (Eal eal = Eal.start(config.ealOptions());
+            CountersFile counters = CountersFile.create(countersPath, 4096);
+            Pipeline pipeline = new Pipeline(config, counters.counters(),
+                config.latency().hlog() != null ? LatencyClock.tsc() : null, reportPath != null);
+            LatencyLog latency = config.latency().hlog() == null ? null : LatencyLog.open(config.latency().hlog(),
+                pipeline.latency(), System.currentTimeMillis(), config.latency().intervalNanos() / 1_000_000L))
+        {
+            out.printf(Locale.ROOT, "mpdp run: %s layout, %d worker(s), %d port(s), EAL %s; counters in %s (mpdp stat " +
+                "--file %s)%n", config.layout().mode().toString().toLowerCase(Locale.ROOT).replace('_', '-'), pipeline.workers(), pipeline.ports().size(),
+                eal.hugepages() ? "on hugepages" : "with --no-huge", countersPath, countersPath);
+            pipeline.ports().forEach(p -> out.println("  " + p + ", link " + p.link()));
+            final long gcBefore = ForwardCommand.gcCount();
+            pipeline.start();
+            loop(counters, pipeline, latency, signals, out);
+            final boolean drained = pipeline.stop(1000);
+            pipeline.publishPortStats();
+            final long gc = ForwardCommand.gcCount() - gcBefore;
+            final AnalysisReport report = pipeline.report();
+            out.printf(Locale.ROOT, "mpdp run: stopped%s; %,d packets processed, %,d with MPTCP options, " +
+                "%d connection(s); GC cycles %d%n", drained ? "" : " (rings not drained in 1 s)",
+                report.totals().packets(), report.totals().mptcpPackets(), report.connections().size(), gc);
+            out.println("  verdict reasons: " + (report.reasons().isEmpty() ? "none" : report.reasons()));
+            final org.agrona.concurrent.status.CountersReader reader = counters.counters().reader();
+            out.println("mpdp run: counters (non-zero):");
+            reader.forEach((value, id, label) ->
+            {
+                if (value != 0)
+                {
+                    out.printf(Locale.ROOT, "  %,15d  %s%n", value, label);
+                }
+            });
+            if (reportPath != null)
+            {
+                try (OutputStream file = Files.newOutputStream(reportPath))
+                {
+                    new JsonReportWriter().write(report, file);
+                }
+                catch (final IOException ex)
+                {
+                    System.err.println("mpdp run: report " + reportPath + ": " + ex.getMessage());
+                }
+                out.println("mpdp run: report in " + reportPath);
+            }
+            final int leaked = pipeline.closePortsAndCountLeaks();
+            out.printf(Locale.ROOT, "mpdp run: mbufs still in use after the ports closed %d%n", leaked);
+            return leaked == 0 ? 0 : 3;
+        }
+        finally
+        {
+            Signals.reset();
+        }
+    }
+
+    private void loop(final CountersFile counters, final Pipeline pipeline, final LatencyLog latency, final AtomicInteger signals,
+        final PrintStream out)
+    {
+        final long start = System.nanoTime();
+        final long end = duration > 0 ? start + (long)(duration * 1e9) : Long.MAX_VALUE;
+        final long statsEvery = statsInterval > 0 ? (long)(statsInterval * 1e9) : Long.MAX_VALUE;
+        long nextStats = statsInterval > 0 ? start + statsEvery : Long.MAX_VALUE;
+        long lastCount = 0;
+        long lastTime = start;
+        long seen = 0;
+        long seenAt = start;
+        while (signals.get() == 0)
+        {
+            final long now = System.nanoTime();
+            if (now >= end)
+            {
+                return;
+            }
+            final long processed = pipeline.processedSoFar();
+            if (processed != seen)
+            {
+                seen = processed;
+                seenAt = now;
+            }
+            else if (stopWhenIdle > 0 && seen > 0 && now - seenAt > (long)(stopWhenIdle * 1e9))
+            {
+                return;
+            }
+            counters.heartbeat(System.currentTimeMillis());
+            pipeline.publishPortStats();
+            if (latency != null)
+            {
+                latency.maybeWriteInterval(System.currentTimeMillis());
+            }
+            if (now >= nextStats)
+            {
+                final long count = pipeline.processedSoFar();
+                out.printf(Locale.ROOT, "  %6.1f s  processed %,d  (%.2f Mpps)%n", (now - start) / 1e9, count,
+                    (count - lastCount) * 1e3 / Math.max(1, now - lastTime));
+                lastCount = count;
+                lastTime = now;
+                nextStats += statsEvery;
+            }
+            try
+            {
+                Thread.sleep(Math.max(1, Math.min(100, (Math.min(end, nextStats) - now) / 1_000_000)));
+            }
+            catch (final InterruptedException ex)
+            {
+                // a signal: the loop condition sees it
+            }
+        }
+    }
+}

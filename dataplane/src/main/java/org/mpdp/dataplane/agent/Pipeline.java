@@ -1,0 +1,427 @@
+package org.mpdp.dataplane.agent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.mpdp.dataplane.analyze.ConnectionReport;
+import org.mpdp.dataplane.config.RunConfig;
+import org.mpdp.dataplane.counters.CounterType;
+import org.mpdp.dataplane.counters.Counters;
+import org.mpdp.dataplane.counters.CountersFileDescriptor;
+import org.mpdp.dataplane.latency.LatencyClock;
+import org.mpdp.dataplane.latency.LatencyRecorders;
+import org.mpdp.dataplane.port.MbufPool;
+import org.mpdp.dataplane.port.MbufPools;
+import org.mpdp.dataplane.port.Port;
+import org.mpdp.dataplane.port.PortConfig;
+import org.mpdp.dataplane.steer.BurstRing;
+import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.ControlTraffic;
+import org.mpdp.dataplane.steer.OwnerDirectory;
+import org.mpdp.dataplane.steer.ParkedJoins;
+import org.mpdp.dataplane.steer.Steerer;
+import org.mpdp.dataplane.track.Reason;
+import org.mpdp.dataplane.track.Tracker;
+import org.mpdp.dpdk.DpdkException;
+import org.mpdp.dpdk.EthDev;
+
+/**
+ * The live data plane (the MediaDriver role): brings the configured ports up, builds the owner
+ * directory, one ring and one tracker per worker, the workers and (pipelined) the RX threads, starts
+ * them on their cores, and tears down in order: RX stopped, rings drained (every mbuf sent or freed),
+ * threads stopped, ports stopped and closed (drivers give their mbufs back), pools checked for leaks.
+ * Ports pair like l2fwd: 0 with 1, 2 with 3; a lone port sends back out of itself.
+ */
+public final class Pipeline implements AutoCloseable
+{
+    private final RunConfig config;
+    private final MbufPools pools;
+    private final List<Port> ports = new ArrayList<>();
+    private final List<WorkerAgent> workers = new ArrayList<>();
+    private final List<RxAgent> rxAgents = new ArrayList<>();
+    private final List<LatencyRecorders> latency = new ArrayList<>();
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private final List<AgentRunner> rxRunners = new ArrayList<>();
+    private final List<AtomicCounter> errors = new ArrayList<>();
+    private final List<AtomicCounter[]> portCounters = new ArrayList<>();
+    /** The driver counters (rte_eth_stats) published per port by {@link #publishPortStats()}. */
+    private static final String[] PORT_STATS =
+        {"ipackets", "opackets", "ibytes", "obytes", "imissed", "ierrors", "oerrors", "rx_nombuf"};
+    private boolean stopped;
+    private boolean closed;
+
+    /**
+     * Opens ports and builds every thread; starts nothing. EAL must be running.
+     *
+     * @param config   the validated configuration.
+     * @param counters where the counters go (the counters file).
+     * @param clock    clock for latency stamps, or null for no latency recording.
+     * @param report   whether to keep per-connection state for {@link #report}.
+     */
+    public Pipeline(final RunConfig config, final Counters counters, final LatencyClock clock, final boolean report)
+    {
+        this.config = config;
+        final RunConfig.Layout layout = config.layout();
+        final boolean rtc = layout.mode() == RunConfig.Mode.RUN_TO_COMPLETION;
+        if (!rtc && layout.tx() != RunConfig.TxMode.WORKERS)
+        {
+            throw new IllegalArgumentException("layout.tx=cores: TX threads are not built yet; use layout.tx=workers");
+        }
+        final List<Integer> workerCores = rtc ? distinctCores(layout.rxAssignments()) : layout.workerCores();
+        final int workerCount = workerCores.size();
+        pools = new MbufPools(config.pools().mbufs(), config.pools().cacheSize(), MbufPool.DEFAULT_DATA_ROOM);
+        try
+        {
+            final int[] portIds = openPorts(workerCount);
+            for (final Port port : ports)
+            {
+                final AtomicCounter[] row = new AtomicCounter[PORT_STATS.length];
+                for (int i = 0; i < row.length; i++)
+                {
+                    row[i] = counters.newCounter(CounterType.PORT, port.id(), CountersFileDescriptor.NULL_KEY,
+                        PORT_STATS[i], "port " + port.id() + " " + port.name() + " " + PORT_STATS[i]);
+                }
+                portCounters.add(row);
+            }
+            final int[] peer = new int[EthDev.count()];
+            for (int i = 0; i < portIds.length; i++)
+            {
+                final int other = (i ^ 1) < portIds.length ? i ^ 1 : i;
+                peer[portIds[i]] = portIds[other];
+            }
+            final RunConfig.Tables t = config.tables();
+            final PipelineSettings settings = new PipelineSettings(config.rings().burst(), 16, t.idleTimeoutNanos(),
+                t.lingerNanos(), t.evictBudget(), 1_000_000L, 50_000_000L);
+            final OwnerDirectory directory = new OwnerDirectory(workerCount, t.maxSubflows(), 2 * t.maxConnections());
+            final BurstRing[] rings = new BurstRing[workerCount];
+            // rings.size counts packets (what the pool is sized for): size / burst messages of a full burst.
+            final int message = BurstView.HEADER_LENGTH + 8 + BurstView.ENTRY_LENGTH * settings.burst();
+            final int messages = Math.max(8, config.rings().size() / settings.burst());
+            final int ringBytes = Integer.highestOneBit(messages * message - 1) << 1;
+            for (int w = 0; w < workerCount; w++)
+            {
+                rings[w] = new BurstRing(ringBytes, settings.burst());
+            }
+            // Joins (and what follows them) wait at most for what the rings hold ahead of them.
+            final int parkCapacity = Math.max(1024, config.rings().size());
+            final List<List<WorkerAgent.RxQueue>> queuesByCore = queues(layout, portIds, counters,
+                rtc ? workerCores : layout.rxCores());
+            for (int w = 0; w < workerCount; w++)
+            {
+                final org.mpdp.dataplane.steer.JoinCache joins = new org.mpdp.dataplane.steer.JoinCache(16384,
+                    100_000_000L);
+                final ParkedJoins parked = rtc ? new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
+                    .joinCache(joins) : null;
+                final Steerer steerer = rtc ? new Steerer(directory, new ControlTraffic(), parked, w).joinCache(joins) :
+                    null;
+                final LatencyRecorders l = clock == null ? null : LatencyRecorders.withDefaultStages("worker-" + w, clock);
+                if (l != null)
+                {
+                    latency.add(l);
+                }
+                final Tracker tracker = new Tracker(t.maxConnections(), t.maxSubflows(), t.halfOpenBudget(),
+                    config.verdictPolicy());
+                workers.add(new WorkerAgent(w, workerCores.get(w), tracker, directory, rings,
+                    rtc ? queuesByCore.get(w) : List.of(), steerer, parked, peer, new WorkerCounters(counters, w),
+                    settings, l, report));
+            }
+            if (!rtc)
+            {
+                for (int r = 0; r < layout.rxCores().size(); r++)
+                {
+                    final org.mpdp.dataplane.steer.JoinCache joins = new org.mpdp.dataplane.steer.JoinCache(16384,
+                        100_000_000L);
+                    final ParkedJoins parked = new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
+                        .joinCache(joins);
+                    final Steerer steerer = new Steerer(directory, new ControlTraffic(), parked, r % workerCount)
+                        .joinCache(joins);
+                    final String n = "rx " + r + " ";
+                    rxAgents.add(new RxAgent(r, layout.rxCores().get(r), queuesByCore.get(r), steerer, parked, rings,
+                        settings.burst(),
+                        counters.newCounter(CounterType.RING, r, 0, "rx-handed-off", n + "handed off to workers"),
+                        counters.newCounter(CounterType.RING, r, 1, "rx-ring-full", n + "freed: worker ring full"),
+                        counters.newCounter(CounterType.WORKER, r, 2, "rx-control", n + "for the box (freed)"),
+                        clock));
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    private static List<Integer> distinctCores(final List<RunConfig.QueueAssignment> assignments)
+    {
+        final List<Integer> cores = new ArrayList<>();
+        for (final RunConfig.QueueAssignment a : assignments)
+        {
+            if (!cores.contains(a.core()))
+            {
+                cores.add(a.core());
+            }
+        }
+        return cores;
+    }
+
+    /** Every (port, RX queue) with its counter, grouped by the core that polls it. */
+    private static List<List<WorkerAgent.RxQueue>> queues(final RunConfig.Layout layout, final int[] portIds,
+        final Counters counters, final List<Integer> cores)
+    {
+        final List<List<WorkerAgent.RxQueue>> out = new ArrayList<>();
+        for (int i = 0; i < cores.size(); i++)
+        {
+            out.add(new ArrayList<>());
+        }
+        for (final RunConfig.QueueAssignment a : layout.rxAssignments())
+        {
+            final int port = portIds[a.port()];
+            out.get(cores.indexOf(a.core())).add(new WorkerAgent.RxQueue(port, a.queue(), counters.newCounter(
+                CounterType.PORT_QUEUE, port, a.queue(), "rx", "port " + port + " " + EthDev.name(port) + " q" +
+                a.queue() + " rx")));
+        }
+        return out;
+    }
+
+    /** Opens each configured port with one TX queue per worker; returns their port ids in config order. */
+    private int[] openPorts(final int workerCount)
+    {
+        final List<RunConfig.PortSpec> specs = config.ports();
+        final int[] ids = new int[specs.size()];
+        for (int i = 0; i < specs.size(); i++)
+        {
+            final RunConfig.PortSpec spec = specs.get(i);
+            ids[i] = portId(spec);
+            final PortConfig c = spec.toPortConfig();
+            ports.add(Port.open(ids[i], new PortConfig(c.rxQueues(), Math.max(c.txQueues(), workerCount), c.rxDesc(),
+                c.txDesc(), c.mtu(), c.promiscuous()), pools));
+        }
+        return ids;
+    }
+
+    private static int portId(final RunConfig.PortSpec spec)
+    {
+        final String device = spec.device();
+        final String name = device.contains(",") ? device.substring(0, device.indexOf(',')) : device;
+        for (int id = 0; id < EthDev.count(); id++)
+        {
+            if (EthDev.valid(id) && EthDev.name(id).equals(name))
+            {
+                return id;
+            }
+        }
+        throw new DpdkException("ports: " + device + " gave no port (EAL has " + EthDev.count() + ")");
+    }
+
+    /** Starts every thread: workers first, so RX never feeds a ring nobody drains. */
+    public void start()
+    {
+        for (final WorkerAgent w : workers)
+        {
+            runners.add(startRunner(w));
+        }
+        for (final RxAgent r : rxAgents)
+        {
+            rxRunners.add(startRunner(r));
+        }
+    }
+
+    private AgentRunner startRunner(final org.agrona.concurrent.Agent agent)
+    {
+        final AgentRunner runner = new AgentRunner(config.layout().idle().newIdleStrategy(), ex ->
+        {
+            System.err.println("mpdp run: " + agent.roleName() + ": " + ex);
+            ex.printStackTrace();
+        }, null, agent);
+        AgentRunner.startOnThread(runner);
+        return runner;
+    }
+
+    /**
+     * Stops RX, lets the workers drain their rings and the parked joins be released (at most
+     * {@code drainMillis}), then stops every thread. Every mbuf is then sent or freed.
+     *
+     * @param drainMillis longest to wait for the rings to drain.
+     * @return whether everything drained in time.
+     */
+    public boolean stop(final long drainMillis)
+    {
+        if (stopped)
+        {
+            return true;
+        }
+        stopped = true;
+        rxAgents.forEach(RxAgent::stopRx);
+        workers.forEach(WorkerAgent::stopRx);
+        final long deadline = System.nanoTime() + drainMillis * 1_000_000L;
+        boolean drained = false;
+        while (!drained && System.nanoTime() < deadline)
+        {
+            drained = rxAgents.stream().allMatch(RxAgent::drained) && workers.stream().allMatch(WorkerAgent::drained);
+            if (!drained)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        rxRunners.forEach(AgentRunner::close);
+        // Release what RX threads parked since, then let workers take the last bursts.
+        final long settle = System.nanoTime() + 50_000_000L;
+        while (System.nanoTime() < settle && !workers.stream().allMatch(WorkerAgent::drained))
+        {
+            Thread.onSpinWait();
+        }
+        runners.forEach(AgentRunner::close);
+        return drained;
+    }
+
+    /** Copies every port's driver counters into the counters file (the control thread, once a second). */
+    public void publishPortStats()
+    {
+        if (closed)
+        {
+            return;
+        }
+        for (int i = 0; i < ports.size(); i++)
+        {
+            final org.mpdp.dataplane.port.PortStats s = ports.get(i).stats();
+            final AtomicCounter[] row = portCounters.get(i);
+            row[0].setRelease(s.ipackets());
+            row[1].setRelease(s.opackets());
+            row[2].setRelease(s.ibytes());
+            row[3].setRelease(s.obytes());
+            row[4].setRelease(s.imissed());
+            row[5].setRelease(s.ierrors());
+            row[6].setRelease(s.oerrors());
+            row[7].setRelease(s.rxNombuf());
+        }
+    }
+
+    /** @return packets the workers have processed so far (read while running, from their counters). */
+    public long processedSoFar()
+    {
+        long n = 0;
+        for (final WorkerAgent w : workers)
+        {
+            n += w.processedSoFar();
+        }
+        return n;
+    }
+
+    /** @return the workers' latency recorders (empty without a clock). */
+    public List<LatencyRecorders> latency()
+    {
+        return latency;
+    }
+
+    /** @return the opened ports, in config order. */
+    public List<Port> ports()
+    {
+        return ports;
+    }
+
+    /** @return the worker count. */
+    public int workers()
+    {
+        return workers.size();
+    }
+
+    /** @return packets each reason was counted for, summed over workers (after {@link #stop}). */
+    public Map<String, Long> reasons()
+    {
+        final Map<String, Long> out = new LinkedHashMap<>();
+        for (final Reason r : Reason.values())
+        {
+            long n = 0;
+            for (final WorkerAgent w : workers)
+            {
+                n += w.reasonCount(r);
+            }
+            if (r != Reason.OK && n > 0)
+            {
+                out.put(r.label(), n);
+            }
+        }
+        return out;
+    }
+
+    /** @return every worker's connections (after {@link #stop}), each worker's in its own order. */
+    public List<ConnectionReport> connections()
+    {
+        final List<ConnectionReport> out = new ArrayList<>();
+        workers.forEach(w -> w.report(out));
+        return out;
+    }
+
+    /** @return packets processed, with MPTCP options, and malformed, summed over workers (after {@link #stop}). */
+    public org.mpdp.dataplane.analyze.OfflineAnalyzer.Totals totals()
+    {
+        final long[] sum = new long[3];
+        for (final WorkerAgent w : workers)
+        {
+            final long[] t = w.totals();
+            for (int i = 0; i < 3; i++)
+            {
+                sum[i] += t[i];
+            }
+        }
+        return new org.mpdp.dataplane.analyze.OfflineAnalyzer.Totals(sum[0], sum[1], sum[2]);
+    }
+
+    /**
+     * @return the report {@code mpdp analyze --json} would print for the same traffic (after {@link #stop}):
+     *         connections (each worker's, ordered by client key), reasons; per-connection reason counts when
+     *         the pipeline was built with {@code report}.
+     */
+    public org.mpdp.dataplane.analyze.AnalysisReport report()
+    {
+        final List<ConnectionReport> list = connections();
+        list.sort(java.util.Comparator.comparingLong(ConnectionReport::clientKey)
+            .thenComparingLong(ConnectionReport::serverKey));
+        return new org.mpdp.dataplane.analyze.AnalysisReport(totals(), list, reasons(), Map.of(), List.of(),
+            List.of(), null);
+    }
+
+    /**
+     * Stops ports (their drivers give back every mbuf they hold) and counts mbufs still out of the pools.
+     *
+     * @return mbufs in use after the ports closed: anything but 0 is a leak.
+     */
+    public int closePortsAndCountLeaks()
+    {
+        stop(1000);
+        publishPortStats();
+        ports.forEach(Port::close);
+        int inUse = 0;
+        for (final MbufPool pool : pools.all())
+        {
+            inUse += pool.inUse();
+        }
+        return inUse;
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        stop(1000);
+        ports.forEach(Port::close);
+        workers.forEach(WorkerAgent::release);
+        rxAgents.forEach(RxAgent::release);
+        pools.close();
+        errors.forEach(AtomicCounter::close);
+    }
+
+    static int nullKey()
+    {
+        return CountersFileDescriptor.NULL_KEY;
+    }
+}

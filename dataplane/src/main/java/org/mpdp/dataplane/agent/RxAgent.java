@@ -1,0 +1,154 @@
+package org.mpdp.dataplane.agent;
+
+import java.lang.foreign.Arena;
+import java.util.List;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.mpdp.dataplane.latency.LatencyClock;
+import org.mpdp.dataplane.port.Burst;
+import org.mpdp.dataplane.port.MbufParser;
+import org.mpdp.dataplane.steer.BurstRing;
+import org.mpdp.dataplane.steer.ParkedJoins;
+import org.mpdp.dataplane.steer.Steerer;
+import org.mpdp.dataplane.wire.PacketParser;
+import org.mpdp.dataplane.wire.ParsedPacket;
+import org.mpdp.dpdk.Affinity;
+import org.mpdp.dpdk.Eal;
+
+/**
+ * Pipelined layout, RX side: poll the queues this thread owns, parse just enough to steer, hand every
+ * packet to its owner's ring (bursts per owner), park joins whose token is not yet published, free
+ * and count what is for the box itself. It never blocks: a full ring is counted and its burst freed.
+ */
+public final class RxAgent implements Agent
+{
+    private final int id;
+    private final int cpu;
+    private final WorkerAgent.RxQueue[] queues;
+    private final Steerer steerer;
+    private final ParkedJoins parked;
+    private final Handoff handoff;
+    private final AtomicCounter control;
+    private final LatencyClock clock;
+    private final Arena arena = Arena.ofShared();
+    private final Burst rx;
+    private final FreeList free;
+    private final PacketParser parser = new PacketParser();
+    private final ParsedPacket packet = new ParsedPacket();
+    private final MbufParser mbufs = new MbufParser(arena);
+    private volatile boolean stopRx;
+    private int lcore = -1;
+
+    RxAgent(final int id, final int cpu, final List<WorkerAgent.RxQueue> queues, final Steerer steerer,
+        final ParkedJoins parked, final BurstRing[] rings, final int burst, final AtomicCounter handedOff,
+        final AtomicCounter ringFull, final AtomicCounter control, final LatencyClock clock)
+    {
+        this.id = id;
+        this.cpu = cpu;
+        this.queues = queues.toArray(new WorkerAgent.RxQueue[0]);
+        this.steerer = steerer;
+        this.parked = parked;
+        this.control = control;
+        this.clock = clock;
+        rx = new Burst(burst, arena);
+        free = new FreeList(burst * 4, arena);
+        handoff = new Handoff(rings, burst, handedOff, ringFull, free);
+    }
+
+    @Override
+    public void onStart()
+    {
+        lcore = Eal.registerThread();
+        if (cpu >= 0)
+        {
+            Affinity.pin(cpu);
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        int work = 0;
+        for (final WorkerAgent.RxQueue q : stopRx ? NONE : queues)
+        {
+            final int n = rx.receive(q.port(), q.queue());
+            if (n == 0)
+            {
+                continue;
+            }
+            q.rx().getAndAddRelease(n);
+            final long stamp = clock != null ? clock.ticks() : 0;
+            for (int i = 0; i < n; i++)
+            {
+                steer(rx.mbuf(i), stamp, q);
+            }
+            rx.count(0);
+            work += n;
+        }
+        // Commit this cycle's bursts first: parked joins wait for the rings' positions as they are now.
+        handoff.flush();
+        work += parked.poll(System.nanoTime(), handoff);
+        handoff.flush();
+        free.flush();
+        return work;
+    }
+
+    private void steer(final long mbuf, final long stamp, final WorkerAgent.RxQueue q)
+    {
+        mbufs.parse(parser, mbuf, packet);
+        final int owner = steerer.steer(packet);
+        if (owner >= 0)
+        {
+            handoff.add(owner, mbuf, stamp, q.port(), q.queue());
+        }
+        else if (owner == Steerer.PARK)
+        {
+            if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, System.nanoTime()))
+            {
+                handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
+            }
+        }
+        else
+        {
+            control.incrementRelease();
+            free.add(mbuf);
+        }
+    }
+
+    private static final WorkerAgent.RxQueue[] NONE = {};
+
+    /** Stops polling RX; parked joins are still released. */
+    void stopRx()
+    {
+        stopRx = true;
+    }
+
+    /** @return whether nothing is parked here. */
+    boolean drained()
+    {
+        return parked.size() == 0;
+    }
+
+    @Override
+    public void onClose()
+    {
+        free.flush();
+        if (lcore >= 0)
+        {
+            Eal.unregisterThread();
+        }
+    }
+
+    /** Frees native memory; after the thread stopped. */
+    void release()
+    {
+        arena.close();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "mpdp-rx-" + id;
+    }
+}

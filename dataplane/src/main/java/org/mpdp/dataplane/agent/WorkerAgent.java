@@ -1,0 +1,365 @@
+package org.mpdp.dataplane.agent;
+
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.mpdp.dataplane.analyze.ConnectionReport;
+import org.mpdp.dataplane.analyze.FlagLog;
+import org.mpdp.dataplane.latency.LatencyRecorders;
+import org.mpdp.dataplane.port.Burst;
+import org.mpdp.dataplane.port.Mbuf;
+import org.mpdp.dataplane.port.MbufParser;
+import org.mpdp.dataplane.steer.BurstHandler;
+import org.mpdp.dataplane.steer.BurstRing;
+import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.OwnerDirectory;
+import org.mpdp.dataplane.steer.ParkedJoins;
+import org.mpdp.dataplane.steer.Steerer;
+import org.mpdp.dataplane.track.Action;
+import org.mpdp.dataplane.track.OwnershipListener;
+import org.mpdp.dataplane.track.Reason;
+import org.mpdp.dataplane.track.SubflowTable;
+import org.mpdp.dataplane.track.Tracker;
+import org.mpdp.dataplane.wire.PacketParser;
+import org.mpdp.dataplane.wire.ParsedPacket;
+import org.mpdp.dpdk.Affinity;
+import org.mpdp.dpdk.Eal;
+
+/**
+ * A worker: owns one {@link Tracker} and everything steered to it. One cycle, read top to bottom:
+ * (run-to-completion only) RX a burst from each of its queues, parse, steer: its own packets are
+ * processed at once, others' handed to their owners' rings, joins with a token not yet published
+ * parked; then drain its ring; process = parse, track, verdict; forwarded packets go out on the peer
+ * port's TX queue that belongs to this worker, dropped ones are freed; eviction in a bounded slice.
+ *
+ * <p>Ownership: an mbuf received or drained here belongs to this worker until it is sent, handed to
+ * another worker's ring, or freed, all within the cycle (a parked join is held by {@link ParkedJoins}).
+ * Tokens and join 4-tuples are published in the {@link OwnershipListener} calls the tracker makes
+ * while it processes the packet that reveals them, so before that packet is forwarded.
+ */
+public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
+{
+    /** One RX queue polled by a run-to-completion worker. */
+    record RxQueue(int port, int queue, AtomicCounter rx)
+    {
+    }
+
+    private final int id;
+    private final int cpu;
+    private final Tracker tracker;
+    private final OwnerDirectory directory;
+    private final BurstRing inbound;
+    private final RxQueue[] rxQueues;
+    private final Steerer steerer;
+    private final ParkedJoins parked;
+    private final Handoff handoff;
+    private final TxStage[] txByPort;
+    private final int[] peer;
+    private final WorkerCounters counters;
+    private final PipelineSettings settings;
+    private final LatencyRecorders latency;
+    private final FlagLog log;
+    private final List<ConnectionReport> evictedReports = new ArrayList<>();
+    private final Tracker.EvictionListener keepReport;
+    private final Arena arena = Arena.ofShared();
+    private final Burst rx;
+    private final FreeList free;
+    private final PacketParser parser = new PacketParser();
+    private final ParsedPacket packet = new ParsedPacket();
+    private final MbufParser mbufs = new MbufParser(arena);
+    private volatile boolean stopRx;
+    private long nextEvict;
+    private long now;
+    private long frames;
+    private long mptcpPackets;
+    private long malformed;
+    private int lcore = -1;
+
+    WorkerAgent(final int id, final int cpu, final Tracker tracker, final OwnerDirectory directory,
+        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ParkedJoins parked,
+        final int[] peer, final WorkerCounters counters, final PipelineSettings settings,
+        final LatencyRecorders latency, final boolean report)
+    {
+        this.id = id;
+        this.cpu = cpu;
+        this.tracker = tracker;
+        this.directory = directory;
+        this.inbound = rings[id];
+        this.rxQueues = rxQueues.toArray(new RxQueue[0]);
+        this.steerer = steerer;
+        this.parked = parked;
+        this.peer = peer;
+        this.counters = counters;
+        this.settings = settings;
+        this.latency = latency;
+        rx = new Burst(settings.burst(), arena);
+        free = new FreeList(settings.burst() * 4, arena);
+        handoff = new Handoff(rings, settings.burst(), counters.handedOff, counters.ringFull, free);
+        txByPort = new TxStage[peer.length];
+        for (int p = 0; p < peer.length; p++)
+        {
+            txByPort[p] = new TxStage(p, id, settings.burst(), arena, counters.tx, counters.txDropped);
+        }
+        tracker.ownership(this);
+        log = report ? new FlagLog(tracker, false) : null;
+        if (log != null)
+        {
+            tracker.listener(log);
+        }
+        keepReport = report ? c -> evictedReports.add(ConnectionReport.of(tracker, c, log)) : null;
+    }
+
+    @Override
+    public void onStart()
+    {
+        lcore = Eal.registerThread();
+        if (cpu >= 0)
+        {
+            Affinity.pin(cpu);
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long now = System.nanoTime();
+        this.now = now;
+        tracker.tick(now);
+        int work = 0;
+        if (!stopRx)
+        {
+            for (final RxQueue q : rxQueues)
+            {
+                work += poll(q);
+            }
+        }
+        if (parked != null)
+        {
+            handoff.flush();
+            work += parked.poll(now, handoff);
+        }
+        handoff.flush();
+        work += inbound.drain(this, settings.drainLimit());
+        for (final TxStage t : txByPort)
+        {
+            t.send(latency);
+        }
+        free.flush();
+        if (now >= nextEvict)
+        {
+            tracker.evict(settings.idleNanos(), settings.lingerNanos(), keepReport, settings.evictBudget());
+            counters.publish(tracker);
+            nextEvict = now + settings.evictEveryNanos();
+        }
+        return work;
+    }
+
+    private int poll(final RxQueue q)
+    {
+        final int n = rx.receive(q.port(), q.queue());
+        if (n == 0)
+        {
+            return 0;
+        }
+        q.rx().getAndAddRelease(n);
+        final long stamp = latency != null ? latency.clock().ticks() : 0;
+        for (int i = 0; i < n; i++)
+        {
+            final long mbuf = rx.mbuf(i);
+            mbufs.parse(parser, mbuf, packet);
+            final int owner = steerer.steer(packet);
+            if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
+            {
+                process(mbuf, stamp, true);
+            }
+            else if (owner == id)
+            {
+                // Packets for this worker wait in its own ring (a released join): keep their order.
+                handoff.add(id, mbuf, stamp, q.port(), q.queue());
+            }
+            else if (owner >= 0)
+            {
+                handoff.add(owner, mbuf, stamp, q.port(), q.queue());
+            }
+            else if (owner == Steerer.PARK)
+            {
+                if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, System.nanoTime()))
+                {
+                    handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
+                }
+            }
+            else
+            {
+                // For the box itself (ARP, ND, its addresses): no control thread is attached yet.
+                counters.control.incrementRelease();
+                free.add(mbuf);
+            }
+        }
+        rx.count(0);
+        return n;
+    }
+
+    @Override
+    public void onBurst(final BurstView burst)
+    {
+        for (int i = 0; i < burst.count(); i++)
+        {
+            process(burst.mbuf(i), burst.stamp(i), false);
+        }
+    }
+
+    /** Parse (unless the steering parse is still in {@link #packet}), track, act. */
+    private void process(final long mbuf, final long stamp, final boolean parsed)
+    {
+        if (!parsed)
+        {
+            mbufs.parse(parser, mbuf, packet);
+        }
+        frames++;
+        if (log != null)
+        {
+            log.current(frames, now, packet);
+        }
+        final Action action;
+        try
+        {
+            action = tracker.onPacket(packet, mbufs.segment(), mbufs.frame());
+        }
+        catch (final RuntimeException ex)
+        {
+            // A bug, not traffic: the packet is still ours, so it is freed and counted, never lost.
+            counters.errors.incrementRelease();
+            free.add(mbuf);
+            return;
+        }
+        counters.processed.incrementRelease();
+        mptcpPackets += packet.isMptcp() ? 1 : 0;
+        malformed += packet.firstMalformed() != 0 ? 1 : 0;
+        if (action == Action.DROP)
+        {
+            counters.dropped.incrementRelease();
+            free.add(mbuf);
+            return;
+        }
+        if (action == Action.FLAG)
+        {
+            counters.flagged.incrementRelease();
+        }
+        final int port = Mbuf.port(mbuf);
+        txByPort[peer[port]].add(mbuf, stamp, latency);
+    }
+
+    /** @return packets processed so far (a counter read; any thread). */
+    long processedSoFar()
+    {
+        return counters.processed.get();
+    }
+
+    /** Stops polling RX; the worker goes on draining its ring. */
+    void stopRx()
+    {
+        stopRx = true;
+    }
+
+    /** @return whether nothing is left for this worker: its ring is empty and nothing is parked. */
+    boolean drained()
+    {
+        return inbound.consumerPosition() == inbound.producerPosition() && (parked == null || parked.size() == 0);
+    }
+
+    @Override
+    public void tokensKnown(final int connection, final int tokenA, final int tokenB)
+    {
+        directory.publishToken(tokenA, id);
+        directory.publishToken(tokenB, id);
+    }
+
+    @Override
+    public void tokensFreed(final int connection, final int tokenA, final int tokenB)
+    {
+        directory.removeToken(tokenA, id);
+        directory.removeToken(tokenB, id);
+    }
+
+    @Override
+    public void joinAdmitted(final int subflow)
+    {
+        directory.publishSubflow(key(subflow), id);
+    }
+
+    @Override
+    public void joinFreed(final int subflow)
+    {
+        directory.removeSubflow(key(subflow), id);
+    }
+
+    private long key(final int s)
+    {
+        final SubflowTable t = tracker.subflows();
+        return directory.subflowKey(t.ipVersion(s), t.clientHigh(s), t.clientLow(s), t.clientPort(s), t.serverHigh(s),
+            t.serverLow(s), t.serverPort(s));
+    }
+
+    /**
+     * The worker's connections for the report: those evicted while running, then those still open.
+     * Call only after the worker's thread has stopped.
+     *
+     * @param out where to add them.
+     */
+    void report(final List<ConnectionReport> out)
+    {
+        out.addAll(evictedReports);
+        for (int c = 0; c < tracker.connections().capacity(); c++)
+        {
+            final ConnectionReport r = ConnectionReport.of(tracker, c, log);
+            if (r != null)
+            {
+                out.add(r);
+            }
+        }
+    }
+
+    /** @return packets with MPTCP options, and malformed packets, processed (read after the thread stopped). */
+    long[] totals()
+    {
+        return new long[] {frames, mptcpPackets, malformed};
+    }
+
+    /** @return the tracker (read it only after the worker's thread has stopped). */
+    Tracker tracker()
+    {
+        return tracker;
+    }
+
+    /** @return the reasons counted so far for one reason (read after the thread stopped). */
+    long reasonCount(final Reason reason)
+    {
+        return tracker.reasonCount(reason);
+    }
+
+    @Override
+    public void onClose()
+    {
+        free.flush();
+        if (lcore >= 0)
+        {
+            Eal.unregisterThread();
+        }
+    }
+
+    /** Frees the worker's native memory; after its thread has stopped. */
+    void release()
+    {
+        tracker.close();
+        arena.close();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "mpdp-worker-" + id;
+    }
+}

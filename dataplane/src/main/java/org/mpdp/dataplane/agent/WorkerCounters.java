@@ -1,0 +1,75 @@
+package org.mpdp.dataplane.agent;
+
+import org.agrona.concurrent.status.AtomicCounter;
+import org.mpdp.dataplane.counters.CounterType;
+import org.mpdp.dataplane.counters.Counters;
+import org.mpdp.dataplane.counters.CountersFileDescriptor;
+import org.mpdp.dataplane.track.Reason;
+import org.mpdp.dataplane.track.Tracker;
+
+/**
+ * One worker's counters, in the counters file so {@code mpdp stat} reads them from outside: what it
+ * processed, forwarded, flagged and dropped, what it handed to other workers or could not (ring full),
+ * TX drops, traffic for the box itself, and every verdict reason, table occupancy and half-open
+ * recycling, published by the worker itself once per eviction slice (single writer, release stores).
+ */
+final class WorkerCounters
+{
+    final AtomicCounter processed;
+    final AtomicCounter flagged;
+    final AtomicCounter dropped;
+    final AtomicCounter tx;
+    final AtomicCounter txDropped;
+    final AtomicCounter handedOff;
+    final AtomicCounter ringFull;
+    final AtomicCounter control;
+    final AtomicCounter errors;
+    private final AtomicCounter[] reasons = new AtomicCounter[Reason.COUNT];
+    private final AtomicCounter connections;
+    private final AtomicCounter subflows;
+    private final AtomicCounter halfOpen;
+    private final AtomicCounter recycled;
+
+    WorkerCounters(final Counters c, final int worker)
+    {
+        final String w = "worker " + worker + " ";
+        processed = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "processed",
+            w + "processed");
+        flagged = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "flagged", w + "flagged");
+        dropped = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "dropped",
+            w + "dropped by verdict");
+        tx = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "tx", w + "tx");
+        txDropped = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "tx-dropped",
+            w + "tx-dropped (TX queue full)");
+        handedOff = c.newCounter(CounterType.RING, worker, CountersFileDescriptor.NULL_KEY, "handed-off",
+            w + "handed off to other workers");
+        ringFull = c.newCounter(CounterType.RING, worker, CountersFileDescriptor.NULL_KEY, "ring-full",
+            w + "freed: owner's ring full");
+        control = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "control",
+            w + "for the box itself (freed: no control thread)");
+        errors = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "errors",
+            w + "packets freed after an internal error (see the log)");
+        for (final Reason r : Reason.values())
+        {
+            reasons[r.ordinal()] = c.newCounter(CounterType.REASON, r.ordinal(), worker, r.label(),
+                w + "reason " + r.label());
+        }
+        connections = c.newCounter(CounterType.TABLE, 0, worker, "connections", w + "connections");
+        subflows = c.newCounter(CounterType.TABLE, 1, worker, "subflows", w + "subflows");
+        halfOpen = c.newCounter(CounterType.TABLE, 2, worker, "half-open", w + "half-open subflows");
+        recycled = c.newCounter(CounterType.TABLE, 3, worker, "half-open-recycled", w + "half-open recycled");
+    }
+
+    /** Copies the tracker's counts into the file (the worker thread, after an eviction slice). */
+    void publish(final Tracker t)
+    {
+        for (final Reason r : Reason.values())
+        {
+            reasons[r.ordinal()].setRelease(t.reasonCount(r));
+        }
+        connections.setRelease(t.connections().count());
+        subflows.setRelease(t.subflows().live());
+        halfOpen.setRelease(t.halfOpen());
+        recycled.setRelease(t.halfOpenRecycled());
+    }
+}
