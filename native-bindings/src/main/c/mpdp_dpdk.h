@@ -9,3 +9,4 @@
 #include <rte_mempool.h>
 #include <rte_ring.h>
 #include <rte_eth_ring.h>
+#include <rte_telemetry.h>

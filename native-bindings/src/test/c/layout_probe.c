@@ -16,6 +16,7 @@
 #include <rte_lcore.h>
 #include <rte_memory.h>
 #include <rte_version.h>
+#include <rte_telemetry.h>
 
 #define SIZE(t) printf("sizeof.%s %zu\n", #t, sizeof(struct t))
 #define OFF(t, f) printf("offsetof.%s.%s %zu\n", #t, #f, offsetof(struct t, f))
@@ -31,6 +32,90 @@
         memcpy(&w, (const char *)&l + sizeof(uint32_t), sizeof(w));      \
         printf("bit.rte_eth_link.%s %u\n", #f, (unsigned)w);             \
     } while (0)
+
+/*
+ * Telemetry rules the Java side relies on that no header states as a constant: measured by calling the
+ * library (rte_tel_data_* need no EAL; rte_telemetry_register_cmd only appends to its list).
+ */
+static int tel_cb(const char *cmd, const char *params, struct rte_tel_data *d)
+{
+    (void)cmd;
+    (void)params;
+    return rte_tel_data_start_dict(d);
+}
+
+static int longest_accepted_key(struct rte_tel_data *d)
+{
+    char name[512];
+    int longest = -1;
+    for (int n = 1; n < (int)sizeof(name); n++)
+    {
+        memset(name, 'k', (size_t)n);
+        name[n] = 0;
+        rte_tel_data_start_dict(d);
+        if (rte_tel_data_add_dict_u64(d, name, 1) == 0)
+            longest = n;
+    }
+    return longest;
+}
+
+static int longest_accepted(int (*try)(int))
+{
+    int longest = -1;
+    for (int n = 2; n < 512; n++)
+        if (try(n) == 0)
+            longest = n;
+    return longest;
+}
+
+static int try_command(int n)
+{
+    char cmd[512];
+    cmd[0] = '/';
+    memset(cmd + 1, 'c', (size_t)n - 1);
+    cmd[n] = 0;
+    return rte_telemetry_register_cmd(cmd, tel_cb, "probe");
+}
+
+static int try_help(int n)
+{
+    char help[512];
+    memset(help, 'h', (size_t)n);
+    help[n] = 0;
+    return rte_telemetry_register_cmd("/probe/help", tel_cb, help);
+}
+
+static void telemetry_rules(void)
+{
+    struct rte_tel_data *d = rte_tel_data_alloc();
+    char name[32];
+    char key[RTE_TEL_MAX_STRING_LEN + 1];
+    int entries = 0;
+    printf("tel.key.max_length %d\n", longest_accepted_key(d));
+    rte_tel_data_start_dict(d);
+    memset(key, 'k', RTE_TEL_MAX_STRING_LEN);
+    key[RTE_TEL_MAX_STRING_LEN] = 0;
+    printf("tel.key.truncated_rc %d\n", rte_tel_data_add_dict_u64(d, key, 1));
+    printf("tel.key.dash_rc %d\n", rte_tel_data_add_dict_u64(d, "a-b", 1));
+    printf("tel.key.dot_rc %d\n", rte_tel_data_add_dict_u64(d, "a.b", 1));
+    printf("tel.key.space_rc %d\n", rte_tel_data_add_dict_u64(d, "a b", 1));
+    printf("tel.key.allowed_rc %d\n", rte_tel_data_add_dict_u64(d, "azAZ09_/", 1));
+    rte_tel_data_start_dict(d);
+    for (;;)
+    {
+        snprintf(name, sizeof(name), "k%d", entries);
+        if (rte_tel_data_add_dict_u64(d, name, (uint64_t)entries) != 0)
+            break;
+        entries++;
+    }
+    printf("tel.dict.max_entries %d\n", entries);
+    printf("tel.dict.full_rc %d\n", rte_tel_data_add_dict_u64(d, "more", 1));
+    rte_tel_data_free(d);
+    printf("tel.command.max_length %d\n", longest_accepted(try_command));
+    printf("tel.command.dash_rc %d\n", rte_telemetry_register_cmd("/probe/a-b", tel_cb, "probe"));
+    printf("tel.command.no_slash_rc %d\n", rte_telemetry_register_cmd("probe", tel_cb, "probe"));
+    printf("tel.help.max_length %d\n", longest_accepted(try_help));
+}
 
 int main(void)
 {
@@ -140,5 +225,14 @@ int main(void)
     CONST(RTE_MAX_NUMA_NODES);
     CONST(E_RTE_NO_CONFIG);
     CONST(E_RTE_SECONDARY);
+    CONST(RTE_TEL_MAX_STRING_LEN);
+    CONST(RTE_TEL_MAX_SINGLE_STRING_LEN);
+    CONST(RTE_TEL_MAX_DICT_ENTRIES);
+    CONST(RTE_TEL_MAX_ARRAY_ENTRIES);
+    CONST(RTE_TEL_STRING_VAL);
+    CONST(RTE_TEL_INT_VAL);
+    CONST(RTE_TEL_U64_VAL);
+    CONST(RTE_TEL_CONTAINER);
+    telemetry_rules();
     return 0;
 }

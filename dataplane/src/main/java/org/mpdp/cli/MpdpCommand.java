@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
+import org.mpdp.dataplane.telemetry.MpdpTelemetry;
 import org.mpdp.dpdk.DpdkException;
 
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  * The {@code mpdp} command line. Every sub-command takes {@code --config FILE}: a properties file
  * whose keys are option names without dashes (e.g. {@code queues = 2}); options on the command line win.
  */
-@Command(name = "mpdp", mixinStandardHelpOptions = true, version = "mpdp 0.1.0",
+@Command(name = "mpdp", mixinStandardHelpOptions = true, version = "mpdp " + MpdpTelemetry.MPDP_VERSION,
     description = "Kernel-bypass Multipath TCP data plane on DPDK.")
 public final class MpdpCommand implements Runnable
 {

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param filePrefix per-process prefix for EAL's runtime files, so several mpdp/testpmd processes coexist.
  * @param logLevel   EAL {@code --log-level} value, e.g. {@code "notice"} or {@code "lib.eal:debug"}.
  * @param extraArgs  further EAL arguments passed through verbatim.
+ * @param telemetry  whether DPDK's telemetry socket runs ({@code /var/run/dpdk/<filePrefix>/dpdk_telemetry.v2},
+ *                   see {@link Telemetry}); off by default ({@code --no-telemetry}).
  */
 public record EalOptions(
     String lcores,
@@ -24,7 +26,8 @@ public record EalOptions(
     Hugepages hugepages,
     String filePrefix,
     String logLevel,
-    List<String> extraArgs)
+    List<String> extraArgs,
+    boolean telemetry)
 {
     /** How EAL gets its memory. */
     public enum Hugepages
@@ -54,6 +57,24 @@ public record EalOptions(
     }
 
     /**
+     * Options with telemetry off, as before telemetry existed.
+     *
+     * @param lcores     EAL core list.
+     * @param vdevs      virtual devices.
+     * @param pciDevices PCI addresses.
+     * @param memoryMb   memory in MiB.
+     * @param hugepages  hugepage mode.
+     * @param filePrefix runtime file prefix.
+     * @param logLevel   EAL log level.
+     * @param extraArgs  further EAL arguments.
+     */
+    public EalOptions(final String lcores, final List<String> vdevs, final List<String> pciDevices, final int memoryMb,
+        final Hugepages hugepages, final String filePrefix, final String logLevel, final List<String> extraArgs)
+    {
+        this(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, false);
+    }
+
+    /**
      * Defaults for one process: main lcore 0, 512 MiB, hugepages when present, a prefix unique to this pid.
      *
      * @param vdevs virtual devices to create.
@@ -71,7 +92,7 @@ public record EalOptions(
      */
     public EalOptions withMemoryMb(final int memoryMb)
     {
-        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs);
+        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, telemetry);
     }
 
     /**
@@ -80,7 +101,7 @@ public record EalOptions(
      */
     public EalOptions withHugepages(final Hugepages hugepages)
     {
-        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs);
+        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, telemetry);
     }
 
     /**
@@ -89,7 +110,7 @@ public record EalOptions(
      */
     public EalOptions withPciDevices(final List<String> pciDevices)
     {
-        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs);
+        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, telemetry);
     }
 
     /**
@@ -98,7 +119,25 @@ public record EalOptions(
      */
     public EalOptions withLogLevel(final String logLevel)
     {
-        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs);
+        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, telemetry);
+    }
+
+    /**
+     * @param telemetry whether the telemetry socket runs.
+     * @return a copy with telemetry on or off.
+     */
+    public EalOptions withTelemetry(final boolean telemetry)
+    {
+        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, telemetry);
+    }
+
+    /**
+     * @param filePrefix EAL --file-prefix: names the runtime directory and the telemetry socket's directory.
+     * @return a copy with that prefix.
+     */
+    public EalOptions withFilePrefix(final String filePrefix)
+    {
+        return new EalOptions(lcores, vdevs, pciDevices, memoryMb, hugepages, filePrefix, logLevel, extraArgs, telemetry);
     }
 
     /**
@@ -117,7 +156,10 @@ public record EalOptions(
         args.add(Integer.toString(memoryMb));
         args.add("--file-prefix=" + filePrefix);
         args.add("--log-level=" + logLevel);
-        args.add("--no-telemetry");
+        if (!telemetry)
+        {
+            args.add("--no-telemetry");
+        }
         if (useHugepages)
         {
             // Runtime files live only in memory: nothing to clean up after a crash.

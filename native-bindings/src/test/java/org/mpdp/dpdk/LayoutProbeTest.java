@@ -46,7 +46,8 @@ final class LayoutProbeTest
         final String cflags = run(List.of("pkg-config", "--cflags", "libdpdk")).trim();
         final List<String> gcc = new ArrayList<>(List.of("gcc", "-O0", "-Wall", "-Werror"));
         gcc.addAll(List.of(cflags.split("\\s+")));
-        gcc.addAll(List.of("-o", binary.toString(), source.toString()));
+        // librte_telemetry: the probe measures telemetry rules no header states (see telemetry_rules in the probe).
+        gcc.addAll(List.of("-o", binary.toString(), source.toString(), "-lrte_telemetry"));
         run(gcc);
         for (final String line : run(List.of(binary.toString())).split("\n"))
         {
@@ -176,7 +177,33 @@ final class LayoutProbeTest
         j.put("const.RTE_MAX_NUMA_NODES", (long)dpdk_h.RTE_MAX_NUMA_NODES());
         j.put("const.E_RTE_NO_CONFIG", (long)dpdk_h.E_RTE_NO_CONFIG());
         j.put("const.E_RTE_SECONDARY", (long)dpdk_h.E_RTE_SECONDARY());
+        j.put("const.RTE_TEL_MAX_STRING_LEN", (long)dpdk_h.RTE_TEL_MAX_STRING_LEN());
+        j.put("const.RTE_TEL_MAX_SINGLE_STRING_LEN", (long)dpdk_h.RTE_TEL_MAX_SINGLE_STRING_LEN());
+        j.put("const.RTE_TEL_MAX_DICT_ENTRIES", (long)dpdk_h.RTE_TEL_MAX_DICT_ENTRIES());
+        j.put("const.RTE_TEL_MAX_ARRAY_ENTRIES", (long)dpdk_h.RTE_TEL_MAX_ARRAY_ENTRIES());
+        j.put("const.RTE_TEL_STRING_VAL", (long)dpdk_h.RTE_TEL_STRING_VAL());
+        j.put("const.RTE_TEL_INT_VAL", (long)dpdk_h.RTE_TEL_INT_VAL());
+        j.put("const.RTE_TEL_U64_VAL", (long)dpdk_h.RTE_TEL_U64_VAL());
+        j.put("const.RTE_TEL_CONTAINER", (long)dpdk_h.RTE_TEL_CONTAINER());
+        telemetryRules(j);
         return j;
+    }
+
+    /** What Telemetry and its callers assume about rte_telemetry, measured by calling the library. */
+    private static void telemetryRules(final Map<String, Long> j)
+    {
+        j.put("tel.key.max_length", (long)Telemetry.MAX_KEY_LENGTH);
+        j.put("tel.key.truncated_rc", (long)Telemetry.E2BIG);
+        j.put("tel.key.dash_rc", (long)-Telemetry.EINVAL);
+        j.put("tel.key.dot_rc", (long)-Telemetry.EINVAL);
+        j.put("tel.key.space_rc", (long)-Telemetry.EINVAL);
+        j.put("tel.key.allowed_rc", "azAZ09_/".chars().allMatch(Telemetry::isNameChar) ? 0L : -1L);
+        j.put("tel.dict.max_entries", (long)Telemetry.MAX_DICT_ENTRIES);
+        j.put("tel.dict.full_rc", (long)-Telemetry.ENOSPC);
+        j.put("tel.command.max_length", (long)Telemetry.MAX_COMMAND_LENGTH);
+        j.put("tel.command.dash_rc", (long)-Telemetry.EINVAL);
+        j.put("tel.command.no_slash_rc", (long)-Telemetry.EINVAL);
+        j.put("tel.help.max_length", (long)Telemetry.MAX_HELP_LENGTH);
     }
 
     @Test

@@ -54,7 +54,8 @@ final class ConfigLoader
         Map.entry("-a", "ports"), Map.entry("--allow", "ports"), Map.entry("--vdev", "ports"),
         Map.entry("--file-prefix", "eal.file-prefix"), Map.entry("--in-memory", "eal.in-memory"),
         Map.entry("--no-huge", "eal.hugepages"), Map.entry("-m", "eal.memory-mb"),
-        Map.entry("--socket-mem", "eal.memory-mb"), Map.entry("--log-level", "eal.log-level"));
+        Map.entry("--socket-mem", "eal.memory-mb"), Map.entry("--log-level", "eal.log-level"),
+        Map.entry("--telemetry", "counters.telemetry"), Map.entry("--no-telemetry", "counters.telemetry"));
 
     private ConfigLoader()
     {
@@ -122,7 +123,8 @@ final class ConfigLoader
         final Map<Reason, Action> policy = policy(top.section("policy"));
         final Section c = top.section("counters");
         final Counters counters = new Counters(c.path("path",
-            org.mpdp.dataplane.counters.CountersFile.pathFor(eal.filePrefix())));
+            org.mpdp.dataplane.counters.CountersFile.pathFor(eal.filePrefix())), c.bool("telemetry", true),
+            c.integer("prometheus-port", Counters.PROMETHEUS_OFF, 0, 65535));
         c.finish();
         final Latency latency = latency(top.section("latency"));
         final Mirror mirror = mirror(top.section("mirror"));

@@ -94,7 +94,7 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             lcores.append(lcores.isEmpty() ? "" : ",").append(cpu);
         }
         return new EalOptions(lcores.toString(), vdevs, pci, eal.memoryMb(), eal.hugepages(), eal.filePrefix(),
-            eal.logLevel(), extra);
+            eal.logLevel(), extra, counters.telemetry());
     }
 
     /**
@@ -153,6 +153,9 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
         });
         sb.append("policy: defaults").append(changed.isEmpty() ? "" : ", changed:" + changed).append('\n');
         sb.append("counters: ").append(counters.path())
+            .append(counters.telemetry() ? " telemetry" : " no-telemetry")
+            .append(counters.prometheusPort() == Counters.PROMETHEUS_OFF ? "" :
+                " prometheus=127.0.0.1:" + counters.prometheusPort())
             .append("  latency: ").append(latency.hlog() == null ? "off" : latency.hlog() + " every " +
                 Section.showNanos(latency.intervalNanos()))
             .append("  mirror: ").append(mirror.pcap() == null ? "off" : mirror.pcap() + " at most " +
@@ -371,10 +374,24 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
     }
 
     /**
-     * @param path the counters file.
+     * @param path           the counters file.
+     * @param telemetry      whether DPDK's telemetry socket runs, with mpdp's counters on it
+     *                       ({@code org.mpdp.dataplane.telemetry.MpdpTelemetry}).
+     * @param prometheusPort TCP port on 127.0.0.1 of the Prometheus exporter
+     *                       ({@code org.mpdp.dataplane.telemetry.PrometheusExporter}), {@link #PROMETHEUS_OFF} for none.
      */
-    public record Counters(Path path)
+    public record Counters(Path path, boolean telemetry, int prometheusPort)
     {
+        /** {@code counters.prometheus-port} when there is no exporter. */
+        public static final int PROMETHEUS_OFF = 0;
+
+        /**
+         * @param path the counters file; telemetry on, no Prometheus exporter (the defaults).
+         */
+        public Counters(final Path path)
+        {
+            this(path, true, PROMETHEUS_OFF);
+        }
     }
 
     /**

@@ -221,6 +221,17 @@ public final class CountersFileReader implements AutoCloseable
      */
     public List<CounterRecord> snapshot()
     {
+        return snapshot(reader);
+    }
+
+    /**
+     * Decodes every allocated counter of any reader (a mapped file's, or an in-process {@link Counters#reader()}).
+     *
+     * @param reader the counters.
+     * @return every allocated counter, in id order, values read with volatile loads.
+     */
+    public static List<CounterRecord> snapshot(final CountersReader reader)
+    {
         final List<CounterRecord> records = new ArrayList<>();
         final byte[] name = new byte[KEY_NAME_MAX_LENGTH];
         reader.forEach((id, typeId, key, label) ->

@@ -92,6 +92,9 @@ final class ConfigLoaderTest
         assertEquals(1_000_000, c.tables().halfOpenBudget());
         assertEquals(300_000_000_000L, c.tables().idleTimeoutNanos());
         assertEquals(Path.of("/dev/shm/mpdp/mpdp/counters.dat"), c.counters().path());
+        assertEquals(true, c.counters().telemetry());
+        assertEquals(true, c.ealOptions().telemetry());
+        assertEquals(RunConfig.Counters.PROMETHEUS_OFF, c.counters().prometheusPort());
         assertNull(c.mirror().pcap());
         for (final Reason r : Reason.values())
         {
@@ -272,6 +275,19 @@ final class ConfigLoaderTest
         assertError("latency.interval=1ms: must be a duration 10ms..1h with a unit (ns, us, ms, s, m, h)",
             TWO_PORTS + "latency:\n  interval: 1ms\n");
         assertError("layout=[1]: must be a mapping of keys to values", TWO_PORTS + "layout: [1]\n");
+        assertError("counters.prometheus-port=70000: must be 0..65535",
+            TWO_PORTS + "counters:\n  prometheus-port: 70000\n");
+        assertError("counters.telemetry=yes: must be true or false", TWO_PORTS + "counters:\n  telemetry: yes\n");
+    }
+
+    @Test
+    void shouldTurnTelemetryOffAndThePrometheusExporterOn() throws Exception
+    {
+        final RunConfig c = load(TWO_PORTS + "counters:\n  telemetry: false\n  prometheus-port: 9464\n");
+        assertEquals(false, c.counters().telemetry());
+        assertEquals(9464, c.counters().prometheusPort());
+        assertEquals(true, c.ealOptions().toArgs(false).contains("--no-telemetry"));
+        assertEquals(false, load(TWO_PORTS).ealOptions().toArgs(false).contains("--no-telemetry"));
     }
 
     @Test

@@ -36,6 +36,14 @@ public class dpdk_h {
             .orElseThrow(() -> new UnsatisfiedLinkError("unresolved symbol: " + symbol));
     }
 
+    static MethodHandle upcallHandle(Class<?> fi, String name, FunctionDescriptor fdesc) {
+        try {
+            return MethodHandles.lookup().findVirtual(fi, name, fdesc.toMethodType());
+        } catch (ReflectiveOperationException ex) {
+           throw new AssertionError(ex);
+        }
+    }
+
     static final SymbolLookup SYMBOL_LOOKUP = NativeLibrary.lookup()
             .or(SymbolLookup.loaderLookup())
             .or(Linker.nativeLinker().defaultLookup());
@@ -309,6 +317,86 @@ public class dpdk_h {
      */
     public static int E_RTE_NO_CONFIG() {
         return E_RTE_NO_CONFIG;
+    }
+
+    private static final int RTE_TEL_MAX_STRING_LEN = 128;
+    /**
+     * {@snippet lang=c :
+     * #define RTE_TEL_MAX_STRING_LEN 128
+     * }
+     */
+    public static int RTE_TEL_MAX_STRING_LEN() {
+        return RTE_TEL_MAX_STRING_LEN;
+    }
+
+    private static final int RTE_TEL_MAX_SINGLE_STRING_LEN = 8192;
+    /**
+     * {@snippet lang=c :
+     * #define RTE_TEL_MAX_SINGLE_STRING_LEN 8192
+     * }
+     */
+    public static int RTE_TEL_MAX_SINGLE_STRING_LEN() {
+        return RTE_TEL_MAX_SINGLE_STRING_LEN;
+    }
+
+    private static final int RTE_TEL_MAX_DICT_ENTRIES = 256;
+    /**
+     * {@snippet lang=c :
+     * #define RTE_TEL_MAX_DICT_ENTRIES 256
+     * }
+     */
+    public static int RTE_TEL_MAX_DICT_ENTRIES() {
+        return RTE_TEL_MAX_DICT_ENTRIES;
+    }
+
+    private static final int RTE_TEL_MAX_ARRAY_ENTRIES = 512;
+    /**
+     * {@snippet lang=c :
+     * #define RTE_TEL_MAX_ARRAY_ENTRIES 512
+     * }
+     */
+    public static int RTE_TEL_MAX_ARRAY_ENTRIES() {
+        return RTE_TEL_MAX_ARRAY_ENTRIES;
+    }
+
+    private static final int RTE_TEL_STRING_VAL = 0;
+    /**
+     * {@snippet lang=c :
+     * enum rte_tel_value_type.RTE_TEL_STRING_VAL = 0
+     * }
+     */
+    public static int RTE_TEL_STRING_VAL() {
+        return RTE_TEL_STRING_VAL;
+    }
+
+    private static final int RTE_TEL_INT_VAL = 1;
+    /**
+     * {@snippet lang=c :
+     * enum rte_tel_value_type.RTE_TEL_INT_VAL = 1
+     * }
+     */
+    public static int RTE_TEL_INT_VAL() {
+        return RTE_TEL_INT_VAL;
+    }
+
+    private static final int RTE_TEL_U64_VAL = 2;
+    /**
+     * {@snippet lang=c :
+     * enum rte_tel_value_type.RTE_TEL_U64_VAL = 2
+     * }
+     */
+    public static int RTE_TEL_U64_VAL() {
+        return RTE_TEL_U64_VAL;
+    }
+
+    private static final int RTE_TEL_CONTAINER = 3;
+    /**
+     * {@snippet lang=c :
+     * enum rte_tel_value_type.RTE_TEL_CONTAINER = 3
+     * }
+     */
+    public static int RTE_TEL_CONTAINER() {
+        return RTE_TEL_CONTAINER;
     }
 
     private static class rte_eal_init {
@@ -2527,6 +2615,519 @@ public class dpdk_h {
                 traceDowncall("rte_eth_from_rings", name, rx_queues, nb_rx_queues, tx_queues, nb_tx_queues, numa_node);
             }
             return (int) mh$.invokeExact(name, rx_queues, nb_rx_queues, tx_queues, nb_tx_queues, numa_node);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_telemetry_register_cmd {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_POINTER, dpdk_h.C_POINTER);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_telemetry_register_cmd");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_telemetry_register_cmd(const char *cmd, telemetry_cb fn, const char *help)
+     * }
+     */
+    public static FunctionDescriptor rte_telemetry_register_cmd$descriptor() {
+        return rte_telemetry_register_cmd.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_telemetry_register_cmd(const char *cmd, telemetry_cb fn, const char *help)
+     * }
+     */
+    public static MethodHandle rte_telemetry_register_cmd$handle() {
+        return rte_telemetry_register_cmd.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_telemetry_register_cmd(const char *cmd, telemetry_cb fn, const char *help)
+     * }
+     */
+    public static MemorySegment rte_telemetry_register_cmd$address() {
+        return rte_telemetry_register_cmd.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_telemetry_register_cmd(const char *cmd, telemetry_cb fn, const char *help)
+     * }
+     */
+    public static int rte_telemetry_register_cmd(MemorySegment cmd, MemorySegment fn, MemorySegment help) {
+        var mh$ = rte_telemetry_register_cmd.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_telemetry_register_cmd", cmd, fn, help);
+            }
+            return (int) mh$.invokeExact(cmd, fn, help);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_start_array {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_INT);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_start_array");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_start_array(struct rte_tel_data *d, enum rte_tel_value_type type)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_start_array$descriptor() {
+        return rte_tel_data_start_array.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_start_array(struct rte_tel_data *d, enum rte_tel_value_type type)
+     * }
+     */
+    public static MethodHandle rte_tel_data_start_array$handle() {
+        return rte_tel_data_start_array.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_start_array(struct rte_tel_data *d, enum rte_tel_value_type type)
+     * }
+     */
+    public static MemorySegment rte_tel_data_start_array$address() {
+        return rte_tel_data_start_array.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_start_array(struct rte_tel_data *d, enum rte_tel_value_type type)
+     * }
+     */
+    public static int rte_tel_data_start_array(MemorySegment d, int type) {
+        var mh$ = rte_tel_data_start_array.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_start_array", d, type);
+            }
+            return (int) mh$.invokeExact(d, type);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_start_dict {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_start_dict");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_start_dict(struct rte_tel_data *d)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_start_dict$descriptor() {
+        return rte_tel_data_start_dict.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_start_dict(struct rte_tel_data *d)
+     * }
+     */
+    public static MethodHandle rte_tel_data_start_dict$handle() {
+        return rte_tel_data_start_dict.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_start_dict(struct rte_tel_data *d)
+     * }
+     */
+    public static MemorySegment rte_tel_data_start_dict$address() {
+        return rte_tel_data_start_dict.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_start_dict(struct rte_tel_data *d)
+     * }
+     */
+    public static int rte_tel_data_start_dict(MemorySegment d) {
+        var mh$ = rte_tel_data_start_dict.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_start_dict", d);
+            }
+            return (int) mh$.invokeExact(d);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_string {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_POINTER);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_string");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_string$descriptor() {
+        return rte_tel_data_string.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static MethodHandle rte_tel_data_string$handle() {
+        return rte_tel_data_string.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static MemorySegment rte_tel_data_string$address() {
+        return rte_tel_data_string.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static int rte_tel_data_string(MemorySegment d, MemorySegment str) {
+        var mh$ = rte_tel_data_string.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_string", d, str);
+            }
+            return (int) mh$.invokeExact(d, str);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_add_array_string {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_POINTER);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_add_array_string");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_add_array_string$descriptor() {
+        return rte_tel_data_add_array_string.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static MethodHandle rte_tel_data_add_array_string$handle() {
+        return rte_tel_data_add_array_string.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static MemorySegment rte_tel_data_add_array_string$address() {
+        return rte_tel_data_add_array_string.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_string(struct rte_tel_data *d, const char *str)
+     * }
+     */
+    public static int rte_tel_data_add_array_string(MemorySegment d, MemorySegment str) {
+        var mh$ = rte_tel_data_add_array_string.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_add_array_string", d, str);
+            }
+            return (int) mh$.invokeExact(d, str);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_add_array_u64 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_LONG);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_add_array_u64");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_u64(struct rte_tel_data *d, uint64_t x)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_add_array_u64$descriptor() {
+        return rte_tel_data_add_array_u64.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_u64(struct rte_tel_data *d, uint64_t x)
+     * }
+     */
+    public static MethodHandle rte_tel_data_add_array_u64$handle() {
+        return rte_tel_data_add_array_u64.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_u64(struct rte_tel_data *d, uint64_t x)
+     * }
+     */
+    public static MemorySegment rte_tel_data_add_array_u64$address() {
+        return rte_tel_data_add_array_u64.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_add_array_u64(struct rte_tel_data *d, uint64_t x)
+     * }
+     */
+    public static int rte_tel_data_add_array_u64(MemorySegment d, long x) {
+        var mh$ = rte_tel_data_add_array_u64.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_add_array_u64", d, x);
+            }
+            return (int) mh$.invokeExact(d, x);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_add_dict_string {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_POINTER, dpdk_h.C_POINTER);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_add_dict_string");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_string(struct rte_tel_data *d, const char *name, const char *val)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_add_dict_string$descriptor() {
+        return rte_tel_data_add_dict_string.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_string(struct rte_tel_data *d, const char *name, const char *val)
+     * }
+     */
+    public static MethodHandle rte_tel_data_add_dict_string$handle() {
+        return rte_tel_data_add_dict_string.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_string(struct rte_tel_data *d, const char *name, const char *val)
+     * }
+     */
+    public static MemorySegment rte_tel_data_add_dict_string$address() {
+        return rte_tel_data_add_dict_string.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_string(struct rte_tel_data *d, const char *name, const char *val)
+     * }
+     */
+    public static int rte_tel_data_add_dict_string(MemorySegment d, MemorySegment name, MemorySegment val) {
+        var mh$ = rte_tel_data_add_dict_string.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_add_dict_string", d, name, val);
+            }
+            return (int) mh$.invokeExact(d, name, val);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_add_dict_int {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_POINTER, dpdk_h.C_INT);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_add_dict_int");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_int(struct rte_tel_data *d, const char *name, int val)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_add_dict_int$descriptor() {
+        return rte_tel_data_add_dict_int.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_int(struct rte_tel_data *d, const char *name, int val)
+     * }
+     */
+    public static MethodHandle rte_tel_data_add_dict_int$handle() {
+        return rte_tel_data_add_dict_int.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_int(struct rte_tel_data *d, const char *name, int val)
+     * }
+     */
+    public static MemorySegment rte_tel_data_add_dict_int$address() {
+        return rte_tel_data_add_dict_int.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_int(struct rte_tel_data *d, const char *name, int val)
+     * }
+     */
+    public static int rte_tel_data_add_dict_int(MemorySegment d, MemorySegment name, int val) {
+        var mh$ = rte_tel_data_add_dict_int.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_add_dict_int", d, name, val);
+            }
+            return (int) mh$.invokeExact(d, name, val);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class rte_tel_data_add_dict_u64 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(dpdk_h.C_INT, dpdk_h.C_POINTER, dpdk_h.C_POINTER, dpdk_h.C_LONG);
+
+        public static final MemorySegment ADDR = dpdk_h.findOrThrow("rte_tel_data_add_dict_u64");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_u64(struct rte_tel_data *d, const char *name, uint64_t val)
+     * }
+     */
+    public static FunctionDescriptor rte_tel_data_add_dict_u64$descriptor() {
+        return rte_tel_data_add_dict_u64.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_u64(struct rte_tel_data *d, const char *name, uint64_t val)
+     * }
+     */
+    public static MethodHandle rte_tel_data_add_dict_u64$handle() {
+        return rte_tel_data_add_dict_u64.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_u64(struct rte_tel_data *d, const char *name, uint64_t val)
+     * }
+     */
+    public static MemorySegment rte_tel_data_add_dict_u64$address() {
+        return rte_tel_data_add_dict_u64.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int rte_tel_data_add_dict_u64(struct rte_tel_data *d, const char *name, uint64_t val)
+     * }
+     */
+    public static int rte_tel_data_add_dict_u64(MemorySegment d, MemorySegment name, long val) {
+        var mh$ = rte_tel_data_add_dict_u64.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("rte_tel_data_add_dict_u64", d, name, val);
+            }
+            return (int) mh$.invokeExact(d, name, val);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
