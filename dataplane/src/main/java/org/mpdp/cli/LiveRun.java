@@ -74,6 +74,21 @@ final class LiveRun
                 "--file %s)%n", config.layout().mode().toString().toLowerCase(Locale.ROOT).replace('_', '-'), pipeline.workers(), pipeline.ports().size(),
                 eal.hugepages() ? "on hugepages" : "with --no-huge", countersPath, countersPath);
             pipeline.ports().forEach(p -> out.println("  " + p + ", link " + p.link()));
+            if (config.counters().telemetry())
+            {
+                org.mpdp.dataplane.telemetry.MpdpTelemetry.register(counters.counters().reader());
+                out.println("mpdp run: counters on DPDK telemetry as /mpdp/counters (dpdk-telemetry.py -f " +
+                    config.eal().filePrefix() + ")");
+            }
+            final org.mpdp.dataplane.telemetry.PrometheusExporter prometheus =
+                config.counters().prometheusPort() == RunConfig.Counters.PROMETHEUS_OFF ? null :
+                org.mpdp.dataplane.telemetry.PrometheusExporter.start(counters.counters().reader(),
+                    config.counters().prometheusPort());
+            if (prometheus != null)
+            {
+                out.println("mpdp run: Prometheus text on http://127.0.0.1:" + config.counters().prometheusPort() +
+                    "/metrics");
+            }
             final long gcBefore = ForwardCommand.gcCount();
             pipeline.start();
             loop(counters, pipeline, latency, signals, out);
@@ -105,6 +120,10 @@ final class LiveRun
                     System.err.println("mpdp run: report " + reportPath + ": " + ex.getMessage());
                 }
                 out.println("mpdp run: report in " + reportPath);
+            }
+            if (prometheus != null)
+            {
+                prometheus.close();
             }
             final int leaked = pipeline.closePortsAndCountLeaks();
             out.printf(Locale.ROOT, "mpdp run: mbufs still in use after the ports closed %d%n", leaked);
