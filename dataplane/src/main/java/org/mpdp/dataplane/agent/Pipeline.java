@@ -38,6 +38,12 @@ import org.mpdp.dpdk.EthDev;
  */
 public final class Pipeline implements AutoCloseable
 {
+    /**
+     * How long a steered join is remembered before its owner must have published it: longer than any
+     * backlog a worker's ring can hold (a full 64k-packet ring at 100 kpps is 0.65 s), shorter than
+     * TIME_WAIT (60 s on Linux), so a 4-tuple is not reused while remembered.
+     */
+    private static final long JOIN_CACHE_NANOS = 10_000_000_000L;
     private final RunConfig config;
     private final MbufPools pools;
     private final List<Port> ports = new ArrayList<>();
@@ -94,8 +100,9 @@ public final class Pipeline implements AutoCloseable
                 peer[portIds[i]] = portIds[other];
             }
             final RunConfig.Tables t = config.tables();
+            // A parked join waits at most 1 s: the backlog of a full ring, not an RTT.
             final PipelineSettings settings = new PipelineSettings(config.rings().burst(), 16, t.idleTimeoutNanos(),
-                t.lingerNanos(), t.evictBudget(), 1_000_000L, 50_000_000L);
+                t.lingerNanos(), t.evictBudget(), 1_000_000L, 1_000_000_000L);
             final OwnerDirectory directory = new OwnerDirectory(workerCount, t.maxSubflows(), 2 * t.maxConnections());
             final BurstRing[] rings = new BurstRing[workerCount];
             // rings.size counts packets (what the pool is sized for): size / burst messages of a full burst.
@@ -113,7 +120,7 @@ public final class Pipeline implements AutoCloseable
             for (int w = 0; w < workerCount; w++)
             {
                 final org.mpdp.dataplane.steer.JoinCache joins = new org.mpdp.dataplane.steer.JoinCache(16384,
-                    100_000_000L);
+                    JOIN_CACHE_NANOS);
                 final ParkedJoins parked = rtc ? new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                     .joinCache(joins) : null;
                 final Steerer steerer = rtc ? new Steerer(directory, new ControlTraffic(), parked, w).joinCache(joins) :
@@ -134,7 +141,7 @@ public final class Pipeline implements AutoCloseable
                 for (int r = 0; r < layout.rxCores().size(); r++)
                 {
                     final org.mpdp.dataplane.steer.JoinCache joins = new org.mpdp.dataplane.steer.JoinCache(16384,
-                        100_000_000L);
+                        JOIN_CACHE_NANOS);
                     final ParkedJoins parked = new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                         .joinCache(joins);
                     final Steerer steerer = new Steerer(directory, new ControlTraffic(), parked, r % workerCount)

@@ -240,6 +240,11 @@ public final class ParkedJoins
                 to = Long.numberOfTrailingZeros(owners);
             }
         }
+        if (to < 0 && joins != null)
+        {
+            // A follower parked behind a join released earlier, whose owner has not published it yet.
+            to = joins.owner(subflowKey[e], System.nanoTime());
+        }
         if (to < 0)
         {
             releasedUnknown++;
