@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads a pcap or pcapng file through a reused off-heap window: {@code read(2)} fills the window with
- * the next megabyte of the file and {@link #next()} moves to the next packet inside it, so the parser
- * reads frames from native memory as it reads mbufs. The frame stays valid until the next call.
+ * the next megabyte of the file (one megabyte ahead, on a second thread: {@link ReadAheadWindow}) and
+ * {@link #next()} moves to the next packet inside it, so the parser reads frames from native memory
+ * as it reads mbufs. The frame stays valid until the next call.
  *
  * <p>Why not a memory mapping (what this class did before): walking records is a chain of dependent
  * loads (each record's length gives the next record's offset), and in a mapping every few records
@@ -59,7 +60,7 @@ public final class PcapReader implements AutoCloseable
     private final long size;
     /** The window: bytes [windowStart, windowStart + windowLength) of the file. */
     private MemorySegment window;
-    private java.nio.ByteBuffer windowBuffer;
+    private final ReadAheadWindow windows;
     private long windowStart;
     private long windowLength;
     /** The file (or current pcapng section) is big-endian: swap what {@link #LE_U32} reads. */
@@ -90,8 +91,8 @@ public final class PcapReader implements AutoCloseable
         this.path = path;
         channel = FileChannel.open(path, StandardOpenOption.READ);
         size = channel.size();
-        window = arena.allocate(WINDOW_BYTES, 4096);
-        windowBuffer = window.asByteBuffer();
+        windows = new ReadAheadWindow(arena, path, channel, size, WINDOW_BYTES);
+        window = MemorySegment.NULL;
         if (size < FILE_HEADER_LENGTH)
         {
             close();
@@ -164,29 +165,9 @@ public final class PcapReader implements AutoCloseable
         {
             return false;
         }
-        if (length > window.byteSize())
-        {
-            window = arena.allocate(Long.highestOneBit(length - 1) << 1, 4096);
-            windowBuffer = window.asByteBuffer();
-        }
-        final long want = Math.min(window.byteSize(), size - offset);
-        windowBuffer.clear().limit((int)want);
-        try
-        {
-            while (windowBuffer.hasRemaining())
-            {
-                if (channel.read(windowBuffer, offset + windowBuffer.position()) < 0)
-                {
-                    break;
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(path + ": read failed at offset " + offset, ex);
-        }
+        window = windows.fill(offset, length);
         windowStart = offset;
-        windowLength = windowBuffer.position();
+        windowLength = windows.length();
         return offset + length <= windowStart + windowLength;
     }
 
@@ -411,6 +392,7 @@ public final class PcapReader implements AutoCloseable
     {
         try
         {
+            windows.close();
             channel.close();
         }
         catch (final IOException ex)
