@@ -12,9 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads a pcap or pcapng file through a reused off-heap window: {@code read(2)} fills the window with
- * the next megabyte of the file (one megabyte ahead, on a second thread: {@link ReadAheadWindow}) and
- * {@link #next()} moves to the next packet inside it, so the parser reads frames from native memory
- * as it reads mbufs. The frame stays valid until the next call.
+ * the next megabyte of the file and {@link #next()} moves to the next packet inside it, so the parser
+ * reads frames from native memory as it reads mbufs. The frame stays valid until the next call.
  *
  * <p>Why not a memory mapping (what this class did before): walking records is a chain of dependent
  * loads (each record's length gives the next record's offset), and in a mapping every few records
@@ -60,7 +59,7 @@ public final class PcapReader implements AutoCloseable
     private final long size;
     /** The window: bytes [windowStart, windowStart + windowLength) of the file. */
     private MemorySegment window;
-    private final ReadAheadWindow windows;
+    private java.nio.ByteBuffer windowBuffer;
     private long windowStart;
     private long windowLength;
     /** The file (or current pcapng section) is big-endian: swap what {@link #LE_U32} reads. */
@@ -91,8 +90,8 @@ public final class PcapReader implements AutoCloseable
         this.path = path;
         channel = FileChannel.open(path, StandardOpenOption.READ);
         size = channel.size();
-        windows = new ReadAheadWindow(arena, path, channel, size, WINDOW_BYTES);
-        window = MemorySegment.NULL;
+        window = arena.allocate(WINDOW_BYTES, 4096);
+        windowBuffer = window.asByteBuffer();
         if (size < FILE_HEADER_LENGTH)
         {
             close();
@@ -165,9 +164,29 @@ public final class PcapReader implements AutoCloseable
         {
             return false;
         }
-        window = windows.fill(offset, length);
+        if (length > window.byteSize())
+        {
+            window = arena.allocate(Long.highestOneBit(length - 1) << 1, 4096);
+            windowBuffer = window.asByteBuffer();
+        }
+        final long want = Math.min(window.byteSize(), size - offset);
+        windowBuffer.clear().limit((int)want);
+        try
+        {
+            while (windowBuffer.hasRemaining())
+            {
+                if (channel.read(windowBuffer, offset + windowBuffer.position()) < 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(path + ": read failed at offset " + offset, ex);
+        }
         windowStart = offset;
-        windowLength = windows.length();
+        windowLength = windowBuffer.position();
         return offset + length <= windowStart + windowLength;
     }
 
@@ -392,7 +411,6 @@ public final class PcapReader implements AutoCloseable
     {
         try
         {
-            windows.close();
             channel.close();
         }
         catch (final IOException ex)
