@@ -37,11 +37,22 @@ public final class Bytes
      */
     public static int u8(final MemorySegment s, final long o)
     {
-        if (s.isNative())
-        {
-            return Byte.toUnsignedInt(UnsafeApi.getByte(null, at(s, o, Byte.BYTES)));
-        }
+        return s.isNative() ? Byte.toUnsignedInt(UnsafeApi.getByte(at(s, o, Byte.BYTES))) : heapU8(s, o);
+    }
+
+    /*
+     * Each reader stays under 35 bytes of bytecode (MaxInlineSize), so C1 and C2 inline it at every
+     * call site, cold ones too; the heap fallbacks are out of line.
+     */
+
+    private static int heapU8(final MemorySegment s, final long o)
+    {
         return Byte.toUnsignedInt(s.get(ValueLayout.JAVA_BYTE, o));
+    }
+
+    private static int heapU16(final MemorySegment s, final long o)
+    {
+        return Short.toUnsignedInt(s.get(U16, o));
     }
 
     /** The address of [o, o + n) in a native segment; IndexOutOfBoundsException when outside it. */
@@ -57,11 +68,8 @@ public final class Bytes
      */
     public static int u16(final MemorySegment s, final long o)
     {
-        if (s.isNative())
-        {
-            return Short.toUnsignedInt(UnsafeApi.getShortUnaligned(null, at(s, o, Short.BYTES), true));
-        }
-        return Short.toUnsignedInt(s.get(U16, o));
+        return s.isNative() ? Short.toUnsignedInt(UnsafeApi.getShortUnaligned(null, at(s, o, Short.BYTES), true)) :
+            heapU16(s, o);
     }
 
     /**
@@ -71,11 +79,7 @@ public final class Bytes
      */
     public static int u32(final MemorySegment s, final long o)
     {
-        if (s.isNative())
-        {
-            return UnsafeApi.getIntUnaligned(null, at(s, o, Integer.BYTES), true);
-        }
-        return s.get(U32, o);
+        return s.isNative() ? UnsafeApi.getIntUnaligned(null, at(s, o, Integer.BYTES), true) : s.get(U32, o);
     }
 
     /**
@@ -85,11 +89,7 @@ public final class Bytes
      */
     public static long u64(final MemorySegment s, final long o)
     {
-        if (s.isNative())
-        {
-            return UnsafeApi.getLongUnaligned(null, at(s, o, Long.BYTES), true);
-        }
-        return s.get(U64, o);
+        return s.isNative() ? UnsafeApi.getLongUnaligned(null, at(s, o, Long.BYTES), true) : s.get(U64, o);
     }
 
     /**
