@@ -46,6 +46,8 @@ mpdp_java() {
         aot=("-XX:AOTCache=$MPDP_AOT" -Xlog:aot=off)
     fi
     "$MPDP_JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "${aot[@]}" "$@" 2> >(mpdp_stderr_filter >&2) || rc=$?
-    wait $! 2>/dev/null || true
+    # ${!:-}: bash sets $! for the process substitution only in some call paths; under set -u a bare $! then
+    # aborted the launcher after the JVM had finished (scripts/mpdp bench jmh).
+    wait "${!:-}" 2>/dev/null || true
     return "$rc"
 }
