@@ -36,9 +36,18 @@ mpdp_stderr_filter() {
 
 # mpdp_java ARGS...: runs java with the JVM flags and ARGS, stderr filtered; returns the JVM's exit code
 # once the filter has copied the JVM's last stderr bytes (so nothing arrives after the shell's prompt).
+# The built jar runs with its AOT cache (build.sh) when the cache is newer than the jar. -Xlog:aot=off:
+# a cache the JVM cannot use (another JDK, a jar changed behind the launcher's back) is then skipped
+# silently instead of printing its [aot] lines, which go to stdout and would corrupt --json output.
 mpdp_java() {
-    local rc=0
-    "$MPDP_JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "$@" 2> >(mpdp_stderr_filter >&2) || rc=$?
-    wait $! 2>/dev/null || true
+    local rc=0 aot=()
+    if [ "${1:-}" = "-jar" ] && [ "${2:-}" = "${MPDP_JAR:-}" ] && [ -z "${MPDP_NO_AOT:-}" ] &&
+        [ -f "${MPDP_AOT:-}" ] && [ "$MPDP_AOT" -nt "$MPDP_JAR" ]; then
+        aot=("-XX:AOTCache=$MPDP_AOT" -Xlog:aot=off)
+    fi
+    "$MPDP_JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "${aot[@]}" "$@" 2> >(mpdp_stderr_filter >&2) || rc=$?
+    # ${!:-}: bash sets $! for the process substitution only in some call paths; under set -u a bare $! then
+    # aborted the launcher after the JVM had finished (scripts/mpdp bench jmh).
+    wait "${!:-}" 2>/dev/null || true
     return "$rc"
 }

@@ -36,6 +36,10 @@ public final class SubflowTable
     /** No subflow (list ends, unknown tuple). */
     static final int NONE = -1;
     private static final int EMPTY = -1;
+    private static final long EMPTY_ENTRY = -1L;
+    private static final long V6_BIT = 1L << 31;
+    private static final int SLOT_MASK = 0x7FFF_FFFF;
+    private static final int TUPLE_LONGS = 4;
 
     final int capacity;
     final int[] ipVersion;
@@ -99,8 +103,16 @@ public final class SubflowTable
     OwnershipListener owners;
     private final boolean[] inUse;
     private final int[] freeSlots;
-    private final long[] indexKeys;
-    private final int[] indexSlots;
+    /**
+     * The index, two longs per position so a probe reads one cache line: the tuple hash, then
+     * {@code clientPort << 48 | serverPort << 32 | V6_BIT (IPv6) | slot}, or {@link #EMPTY_ENTRY}.
+     */
+    private final long[] index;
+    /**
+     * The 4-tuple's addresses packed per slot (client high, client low, server high, server low), so
+     * the check after a hash match reads one place instead of six arrays.
+     */
+    private final long[] tuples;
     private final int mask;
     private final FlowHash hash;
     private int freeCount;
@@ -167,9 +179,9 @@ public final class SubflowTable
         lastMapDsn = new long[capacity * 2];
         lastMapSsn = new int[capacity * 2];
         final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
-        indexKeys = new long[slots];
-        indexSlots = new int[slots];
-        Arrays.fill(indexSlots, EMPTY);
+        index = new long[2 * slots];
+        Arrays.fill(index, EMPTY_ENTRY);
+        tuples = new long[TUPLE_LONGS * capacity];
         Arrays.fill(connection, NONE);
         mask = slots - 1;
     }
@@ -188,28 +200,51 @@ public final class SubflowTable
         final long dstLow, final int dstPort)
     {
         final long key = key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
+        final long v6 = version == 6 ? V6_BIT : 0;
+        final int forward = srcPort << 16 | dstPort;
+        final int reverse = dstPort << 16 | srcPort;
+        final long[] index = this.index;
         for (int i = (int)key & mask, n = 0; n < MAX_PROBE; i = i + 1 & mask, n++)
         {
-            final int slot = indexSlots[i];
-            if (slot == EMPTY)
+            final long entry = index[2 * i + 1];
+            if (entry == EMPTY_ENTRY)
             {
                 return NONE;
             }
-            if (indexKeys[i] == key && ipVersion[slot] == version)
+            if (index[2 * i] == key && (entry & V6_BIT) == v6)
             {
-                if (clientPort[slot] == srcPort && serverPort[slot] == dstPort && clientHigh[slot] == srcHigh &&
-                    clientLow[slot] == srcLow && serverHigh[slot] == dstHigh && serverLow[slot] == dstLow)
+                final int slot = (int)entry & SLOT_MASK;
+                final int ports = (int)(entry >>> 32);
+                if (ports == forward && sameTuple(slot, srcHigh, srcLow, dstHigh, dstLow))
                 {
                     return slot;
                 }
-                if (clientPort[slot] == dstPort && serverPort[slot] == srcPort && clientHigh[slot] == dstHigh &&
-                    clientLow[slot] == dstLow && serverHigh[slot] == srcHigh && serverLow[slot] == srcLow)
+                if (ports == reverse && sameTuple(slot, dstHigh, dstLow, srcHigh, srcLow))
                 {
                     return slot | FROM_SERVER;
                 }
             }
         }
         return NONE;
+    }
+
+    private boolean sameTuple(final int slot, final long clientHigh, final long clientLow, final long serverHigh,
+        final long serverLow)
+    {
+        final long[] t = tuples;
+        final int at = TUPLE_LONGS * slot;
+        return t[at + 1] == clientLow && t[at + 3] == serverLow && t[at] == clientHigh && t[at + 2] == serverHigh;
+    }
+
+    private static long entry(final int slot, final int version, final int clientPort, final int serverPort)
+    {
+        return (long)(clientPort << 16 | serverPort) << 32 | (version == 6 ? V6_BIT : 0) | slot;
+    }
+
+    private int indexSlot(final int position)
+    {
+        final long entry = index[2 * position + 1];
+        return entry == EMPTY_ENTRY ? EMPTY : (int)entry & SLOT_MASK;
     }
 
     /**
@@ -235,7 +270,7 @@ public final class SubflowTable
         final long key = key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
         int at = (int)key & mask;
         int n = 0;
-        while (indexSlots[at] != EMPTY)
+        while (index[2 * at + 1] != EMPTY_ENTRY)
         {
             if (++n == MAX_PROBE)
             {
@@ -245,8 +280,13 @@ public final class SubflowTable
         }
         maxProbe = Math.max(maxProbe, n + 1);
         final int slot = freeCount > 0 ? freeSlots[--freeCount] : count++;
-        indexKeys[at] = key;
-        indexSlots[at] = slot;
+        index[2 * at] = key;
+        index[2 * at + 1] = entry(slot, version, srcPort, dstPort);
+        final int t = TUPLE_LONGS * slot;
+        tuples[t] = srcHigh;
+        tuples[t + 1] = srcLow;
+        tuples[t + 2] = dstHigh;
+        tuples[t + 3] = dstLow;
         inUse[slot] = true;
         live++;
         ipVersion[slot] = version;
@@ -313,9 +353,9 @@ public final class SubflowTable
         unlink(slot, connections);
         final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
             serverPort[slot]);
-        for (int i = (int)key & mask, n = 0; n < MAX_PROBE && indexSlots[i] != EMPTY; i = i + 1 & mask, n++)
+        for (int i = (int)key & mask, n = 0; n < MAX_PROBE && indexSlot(i) != EMPTY; i = i + 1 & mask, n++)
         {
-            if (indexSlots[i] == slot)
+            if (indexSlot(i) == slot)
             {
                 deleteIndex(i);
                 break;
@@ -331,16 +371,16 @@ public final class SubflowTable
     private void deleteIndex(final int position)
     {
         int hole = position;
-        indexSlots[hole] = EMPTY;
-        for (int j = hole + 1 & mask; indexSlots[j] != EMPTY; j = j + 1 & mask)
+        index[2 * hole + 1] = EMPTY_ENTRY;
+        for (int j = hole + 1 & mask; index[2 * j + 1] != EMPTY_ENTRY; j = j + 1 & mask)
         {
-            final int h = (int)indexKeys[j] & mask;
+            final int h = (int)index[2 * j] & mask;
             final boolean stays = hole <= j ? hole < h && h <= j : hole < h || h <= j;
             if (!stays)
             {
-                indexKeys[hole] = indexKeys[j];
-                indexSlots[hole] = indexSlots[j];
-                indexSlots[j] = EMPTY;
+                index[2 * hole] = index[2 * j];
+                index[2 * hole + 1] = index[2 * j + 1];
+                index[2 * j + 1] = EMPTY_ENTRY;
                 hole = j;
             }
         }
@@ -485,9 +525,9 @@ public final class SubflowTable
     {
         final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
             serverPort[slot]);
-        for (int i = (int)key & mask, n = 0; n <= mask && indexSlots[i] != EMPTY; i = i + 1 & mask, n++)
+        for (int i = (int)key & mask, n = 0; n <= mask && indexSlot(i) != EMPTY; i = i + 1 & mask, n++)
         {
-            if (indexSlots[i] == slot)
+            if (indexSlot(i) == slot)
             {
                 return n + 1;
             }
@@ -498,7 +538,7 @@ public final class SubflowTable
     /** Raw index access for {@link Invariants}: the slot at a position, or -1. */
     int indexSlotAt(final int position)
     {
-        return indexSlots[position];
+        return indexSlot(position);
     }
 
     int indexSize()
@@ -517,9 +557,9 @@ public final class SubflowTable
     int indexEntries()
     {
         int n = 0;
-        for (final int s : indexSlots)
+        for (int i = 0; i <= mask; i++)
         {
-            n += s != EMPTY ? 1 : 0;
+            n += index[2 * i + 1] != EMPTY_ENTRY ? 1 : 0;
         }
         return n;
     }

@@ -3,10 +3,22 @@ package org.mpdp.dataplane.wire;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Objects;
+
+import org.agrona.UnsafeApi;
 
 /**
  * Network-byte-order reads and writes at an offset in a segment. Callers check lengths first (every
  * parser checks a header's or option's length against what is left before reading it).
+ *
+ * <p>Reads from native segments (capture windows, mbufs) are bounds-checked against the segment and
+ * then done with {@code Unsafe} at {@code address() + offset}: no liveness or thread-confinement
+ * check per access. Why: an FFM access is a chain of var-handle frames ending in the session's
+ * {@code checkValidStateRaw}, which is slow in the interpreter and C1 (most of a cold
+ * {@code mpdp analyze}) and, inside the parser's larger methods, more than C2 inlines (the call
+ * stayed, about 17% of a warm pass). The price: reading through a segment whose arena was closed is
+ * not detected, so callers pass segments they own for the whole parse (a reader's window, a
+ * received mbuf), as they do. Heap segments (tests) take the plain FFM path.
  */
 public final class Bytes
 {
@@ -25,7 +37,28 @@ public final class Bytes
      */
     public static int u8(final MemorySegment s, final long o)
     {
+        return s.isNative() ? Byte.toUnsignedInt(UnsafeApi.getByte(at(s, o, Byte.BYTES))) : heapU8(s, o);
+    }
+
+    /*
+     * Each reader stays under 35 bytes of bytecode (MaxInlineSize), so C1 and C2 inline it at every
+     * call site, cold ones too; the heap fallbacks are out of line.
+     */
+
+    private static int heapU8(final MemorySegment s, final long o)
+    {
         return Byte.toUnsignedInt(s.get(ValueLayout.JAVA_BYTE, o));
+    }
+
+    private static int heapU16(final MemorySegment s, final long o)
+    {
+        return Short.toUnsignedInt(s.get(U16, o));
+    }
+
+    /** The address of [o, o + n) in a native segment; IndexOutOfBoundsException when outside it. */
+    private static long at(final MemorySegment s, final long o, final int n)
+    {
+        return s.address() + Objects.checkFromIndexSize(o, n, s.byteSize());
     }
 
     /**
@@ -35,7 +68,8 @@ public final class Bytes
      */
     public static int u16(final MemorySegment s, final long o)
     {
-        return Short.toUnsignedInt(s.get(U16, o));
+        return s.isNative() ? Short.toUnsignedInt(UnsafeApi.getShortUnaligned(null, at(s, o, Short.BYTES), true)) :
+            heapU16(s, o);
     }
 
     /**
@@ -45,7 +79,7 @@ public final class Bytes
      */
     public static int u32(final MemorySegment s, final long o)
     {
-        return s.get(U32, o);
+        return s.isNative() ? UnsafeApi.getIntUnaligned(null, at(s, o, Integer.BYTES), true) : s.get(U32, o);
     }
 
     /**
@@ -55,7 +89,7 @@ public final class Bytes
      */
     public static long u64(final MemorySegment s, final long o)
     {
-        return s.get(U64, o);
+        return s.isNative() ? UnsafeApi.getLongUnaligned(null, at(s, o, Long.BYTES), true) : s.get(U64, o);
     }
 
     /**
