@@ -6,10 +6,8 @@ import java.util.List;
 
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.counters.CounterType;
 import org.mpdp.dataplane.counters.Counters;
-import org.mpdp.dataplane.counters.CountersFileDescriptor;
 import org.mpdp.dataplane.port.MbufPool;
 import org.mpdp.dataplane.port.MbufPools;
 import org.mpdp.dataplane.port.Port;
@@ -26,13 +24,10 @@ public final class Forwarder implements AutoCloseable
     private final List<Port> ports = new ArrayList<>();
     private final MbufPools pools;
     private final Counters counters;
-    private final List<AtomicCounter[]> portCounters = new ArrayList<>();
+    private PortCounters portCounters;
     private final List<ForwardingAgent.Route> routes = new ArrayList<>();
     private final ForwardingAgent agent;
     private final IdleStrategy idle;
-    /** Names of the driver counters (rte_eth_stats) published per port by {@link #publishPortStats()}. */
-    private static final String[] PORT_STATS =
-        {"ipackets", "opackets", "ibytes", "obytes", "imissed", "ierrors", "oerrors", "rx_nombuf"};
     private AgentRunner runner;
     private boolean closed;
 
@@ -103,16 +98,7 @@ public final class Forwarder implements AutoCloseable
                     counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "tx-dropped", label + "tx-dropped")));
             }
         }
-        for (final Port port : ports)
-        {
-            final AtomicCounter[] row = new AtomicCounter[PORT_STATS.length];
-            for (int i = 0; i < row.length; i++)
-            {
-                row[i] = counters.newCounter(CounterType.PORT, port.id(), CountersFileDescriptor.NULL_KEY,
-                    PORT_STATS[i], "port " + port.id() + " " + port.name() + " " + PORT_STATS[i]);
-            }
-            portCounters.add(row);
-        }
+        portCounters = new PortCounters(ports, counters);
         agent = new ForwardingAgent(routes, burstSize, cpu);
     }
 
@@ -197,19 +183,7 @@ public final class Forwarder implements AutoCloseable
         {
             return;
         }
-        for (int i = 0; i < ports.size(); i++)
-        {
-            final PortStats s = ports.get(i).stats();
-            final AtomicCounter[] row = portCounters.get(i);
-            row[0].setRelease(s.ipackets());
-            row[1].setRelease(s.opackets());
-            row[2].setRelease(s.ibytes());
-            row[3].setRelease(s.obytes());
-            row[4].setRelease(s.imissed());
-            row[5].setRelease(s.ierrors());
-            row[6].setRelease(s.oerrors());
-            row[7].setRelease(s.rxNombuf());
-        }
+        portCounters.publish();
     }
 
     /**
@@ -270,13 +244,7 @@ public final class Forwarder implements AutoCloseable
                 r.tx().close();
                 r.txDropped().close();
             }
-            for (final AtomicCounter[] row : portCounters)
-            {
-                for (final AtomicCounter c : row)
-                {
-                    c.close();
-                }
-            }
+            portCounters.close();
         }
     }
 }

@@ -53,10 +53,7 @@ public final class Pipeline implements AutoCloseable
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<AgentRunner> rxRunners = new ArrayList<>();
     private final List<AtomicCounter> errors = new ArrayList<>();
-    private final List<AtomicCounter[]> portCounters = new ArrayList<>();
-    /** The driver counters (rte_eth_stats) published per port by {@link #publishPortStats()}. */
-    private static final String[] PORT_STATS =
-        {"ipackets", "opackets", "ibytes", "obytes", "imissed", "ierrors", "oerrors", "rx_nombuf"};
+    private PortCounters portCounters;
     private boolean stopped;
     private boolean closed;
 
@@ -83,16 +80,7 @@ public final class Pipeline implements AutoCloseable
         try
         {
             final int[] portIds = openPorts(workerCount);
-            for (final Port port : ports)
-            {
-                final AtomicCounter[] row = new AtomicCounter[PORT_STATS.length];
-                for (int i = 0; i < row.length; i++)
-                {
-                    row[i] = counters.newCounter(CounterType.PORT, port.id(), CountersFileDescriptor.NULL_KEY,
-                        PORT_STATS[i], "port " + port.id() + " " + port.name() + " " + PORT_STATS[i]);
-                }
-                portCounters.add(row);
-            }
+            portCounters = new PortCounters(ports, counters);
             final int[] peer = new int[EthDev.count()];
             for (int i = 0; i < portIds.length; i++)
             {
@@ -289,23 +277,11 @@ public final class Pipeline implements AutoCloseable
     /** Copies every port's driver counters into the counters file (the control thread, once a second). */
     public void publishPortStats()
     {
-        if (closed)
+        if (closed || portCounters == null)
         {
             return;
         }
-        for (int i = 0; i < ports.size(); i++)
-        {
-            final org.mpdp.dataplane.port.PortStats s = ports.get(i).stats();
-            final AtomicCounter[] row = portCounters.get(i);
-            row[0].setRelease(s.ipackets());
-            row[1].setRelease(s.opackets());
-            row[2].setRelease(s.ibytes());
-            row[3].setRelease(s.obytes());
-            row[4].setRelease(s.imissed());
-            row[5].setRelease(s.ierrors());
-            row[6].setRelease(s.oerrors());
-            row[7].setRelease(s.rxNombuf());
-        }
+        portCounters.publish();
     }
 
     /** @return packets the workers have processed so far (read while running, from their counters). */
