@@ -81,6 +81,7 @@ public final class ParkedJoins
         this.capacity = capacity;
         this.workers = rings.length;
         this.maxParkNanos = maxParkNanos;
+        keyCounts = new KeyCounts(capacity);
         mbuf = new long[capacity];
         stamp = new long[capacity];
         port = new int[capacity];
@@ -113,6 +114,7 @@ public final class ParkedJoins
         this.port[e] = port;
         this.queue[e] = queue;
         subflowKey[e] = steerer.lastSubflowKey();
+        keyCounts.increment(subflowKey[e]);
         token[e] = steerer.lastToken();
         join[e] = steerer.lastWasJoin();
         parkedAt[e] = now;
@@ -124,6 +126,7 @@ public final class ParkedJoins
     }
 
     private JoinCache joins;
+    private final KeyCounts keyCounts;
 
     /**
      * @param cache where released joins are remembered until their owner has published them (the
@@ -171,6 +174,7 @@ public final class ParkedJoins
             }
             final int to = resolve(e);
             head++;
+            keyCounts.decrement(subflowKey[e]);
             released++;
             n++;
             handler.onRelease(mbuf[e], stamp[e], port[e], queue[e], to);
@@ -254,8 +258,9 @@ public final class ParkedJoins
         {
             joins.remember(subflowKey[e], to, System.nanoTime());
         }
-        // Followers of this subflow still parked go where it went, behind it.
-        for (long i = head + 1; i < tail; i++)
+        // Followers of this subflow still parked go where it went, behind it (none when this is its only
+        // packet parked, the common case under a flood: no scan then).
+        for (long i = keyCounts.count(subflowKey[e]) > 1 ? head + 1 : tail; i < tail; i++)
         {
             final int f = (int)(i % capacity);
             if (subflowKey[f] == subflowKey[e] && owner[f] == NO_OWNER)
@@ -267,20 +272,13 @@ public final class ParkedJoins
     }
 
     /**
-     * @return whether a packet of this subflow is parked (a linear scan; the {@link Steerer} calls it only
-     *         when something is parked).
+     * @return whether a packet of this subflow is parked (one hash lookup).
      */
     public boolean holds(final long key)
     {
-        for (long i = head; i < tail; i++)
-        {
-            if (subflowKey[(int)(i % capacity)] == key)
-            {
-                return true;
-            }
-        }
-        return false;
+        return keyCounts.contains(key);
     }
+
 
     /** @return packets parked now. */
     public int size()

@@ -96,16 +96,18 @@ public final class Steerer
             byHash++;
             return directory.hashOwner(key);
         }
+        // Parked packets of this subflow first: once its owner has published the subflow, packets still
+        // parked behind the join must not be overtaken by the ones arriving now.
+        if (parked != null && parked.size() > 0 && parked.holds(key))
+        {
+            parkedFollowers++;
+            return PARK;
+        }
         final int owner = directory.subflowOwner(key);
         if (owner >= 0)
         {
             bySubflow++;
             return owner;
-        }
-        if (parked != null && parked.size() > 0 && parked.holds(key))
-        {
-            parkedFollowers++;
-            return PARK;
         }
         // After the parked check: a released join's followers may still be parked behind it.
         if (joins != null)

@@ -183,8 +183,6 @@ final class LivePipelineIT
      * pipelined test below covers that split with one RX thread.)
      */
     @Test
-    @org.junit.jupiter.api.Disabled("open (issue 8): with two run-to-completion workers, now and then one join's " +
-        "third ACK is processed by its owner before its SYN/ACK (about 1 join in 900 here): join-bad-ack-hmac")
     void shouldKeepEveryConnectionWithItsOwnerAcrossTwoWorkers() throws IOException
     {
         final Path trace = trace();
