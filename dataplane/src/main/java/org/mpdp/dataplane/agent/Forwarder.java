@@ -218,12 +218,7 @@ public final class Forwarder implements AutoCloseable
     {
         stopLoop();
         ports.forEach(Port::close);
-        int inUse = 0;
-        for (final MbufPool pool : pools.all())
-        {
-            inUse += pool.inUse();
-        }
-        return inUse;
+        return pools.inUse();
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.List;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.port.Burst;
-import org.mpdp.dpdk.Affinity;
-import org.mpdp.dpdk.Eal;
 
 /**
  * The forwarding loop: for each route, RX a burst, TX it on the peer port, free what TX refused.
@@ -56,12 +54,7 @@ public final class ForwardingAgent implements Agent
     @Override
     public void onStart()
     {
-        // An EAL lcore id gives this thread a mempool cache; without it every alloc/free hits the pool ring.
-        lcore = Eal.registerThread();
-        if (cpu >= 0)
-        {
-            Affinity.pin(cpu);
-        }
+        lcore = PacketThreads.enter(cpu);
     }
 
     @Override
@@ -91,10 +84,7 @@ public final class ForwardingAgent implements Agent
     @Override
     public void onClose()
     {
-        if (lcore >= 0)
-        {
-            Eal.unregisterThread();
-        }
+        PacketThreads.leave(lcore);
         arena.close();
     }
 

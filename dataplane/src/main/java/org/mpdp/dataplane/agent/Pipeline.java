@@ -379,12 +379,7 @@ public final class Pipeline implements AutoCloseable
         stop(1000);
         publishPortStats();
         ports.forEach(Port::close);
-        int inUse = 0;
-        for (final MbufPool pool : pools.all())
-        {
-            inUse += pool.inUse();
-        }
-        return inUse;
+        return pools.inUse();
     }
 
     @Override

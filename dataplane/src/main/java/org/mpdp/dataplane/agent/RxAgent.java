@@ -13,8 +13,6 @@ import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
 import org.mpdp.dataplane.wire.PacketParser;
 import org.mpdp.dataplane.wire.ParsedPacket;
-import org.mpdp.dpdk.Affinity;
-import org.mpdp.dpdk.Eal;
 
 /**
  * Pipelined layout, RX side: poll the queues this thread owns, parse just enough to steer, hand every
@@ -59,11 +57,7 @@ public final class RxAgent implements Agent
     @Override
     public void onStart()
     {
-        lcore = Eal.registerThread();
-        if (cpu >= 0)
-        {
-            Affinity.pin(cpu);
-        }
+        lcore = PacketThreads.enter(cpu);
     }
 
     @Override
@@ -134,10 +128,7 @@ public final class RxAgent implements Agent
     public void onClose()
     {
         free.flush();
-        if (lcore >= 0)
-        {
-            Eal.unregisterThread();
-        }
+        PacketThreads.leave(lcore);
     }
 
     /** Frees native memory; after the thread stopped. */

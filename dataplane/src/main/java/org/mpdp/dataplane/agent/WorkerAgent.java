@@ -25,8 +25,6 @@ import org.mpdp.dataplane.track.SubflowTable;
 import org.mpdp.dataplane.track.Tracker;
 import org.mpdp.dataplane.wire.PacketParser;
 import org.mpdp.dataplane.wire.ParsedPacket;
-import org.mpdp.dpdk.Affinity;
-import org.mpdp.dpdk.Eal;
 
 /**
  * A worker: owns one {@link Tracker} and everything steered to it. One cycle, read top to bottom:
@@ -115,11 +113,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     @Override
     public void onStart()
     {
-        lcore = Eal.registerThread();
-        if (cpu >= 0)
-        {
-            Affinity.pin(cpu);
-        }
+        lcore = PacketThreads.enter(cpu);
     }
 
     @Override
@@ -344,10 +338,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     public void onClose()
     {
         free.flush();
-        if (lcore >= 0)
-        {
-            Eal.unregisterThread();
-        }
+        PacketThreads.leave(lcore);
     }
 
     /** Frees the worker's native memory; after its thread has stopped. */

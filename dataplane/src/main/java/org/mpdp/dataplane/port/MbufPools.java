@@ -68,6 +68,19 @@ public final class MbufPools implements AutoCloseable
     }
 
     /**
+     * @return mbufs out of every pool (after the ports closed, anything but 0 is a leak).
+     */
+    public synchronized int inUse()
+    {
+        int n = 0;
+        for (final MbufPool pool : pools.values())
+        {
+            n += pool.inUse();
+        }
+        return n;
+    }
+
+    /**
      * Frees every pool; ports must be closed first.
      */
     @Override
