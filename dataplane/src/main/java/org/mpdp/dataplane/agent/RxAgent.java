@@ -63,6 +63,8 @@ public final class RxAgent implements Agent
     @Override
     public int doWork()
     {
+        final long now = System.nanoTime();
+        steerer.tick(now);
         int work = 0;
         for (final WorkerAgent.RxQueue q : stopRx ? NONE : queues)
         {
@@ -75,20 +77,20 @@ public final class RxAgent implements Agent
             final long stamp = clock != null ? clock.ticks() : 0;
             for (int i = 0; i < n; i++)
             {
-                steer(rx.mbuf(i), stamp, q);
+                steer(rx.mbuf(i), stamp, q, now);
             }
             rx.count(0);
             work += n;
         }
         // Commit this cycle's bursts first: parked joins wait for the rings' positions as they are now.
         handoff.flush();
-        work += parked.poll(System.nanoTime(), handoff);
+        work += parked.poll(now, handoff);
         handoff.flush();
         free.flush();
         return work;
     }
 
-    private void steer(final long mbuf, final long stamp, final WorkerAgent.RxQueue q)
+    private void steer(final long mbuf, final long stamp, final WorkerAgent.RxQueue q, final long now)
     {
         mbufs.parse(parser, mbuf, packet);
         final int owner = steerer.steer(packet);
@@ -98,7 +100,7 @@ public final class RxAgent implements Agent
         }
         else if (owner == Steerer.PARK)
         {
-            if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, System.nanoTime()))
+            if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, now))
             {
                 handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
             }

@@ -122,6 +122,10 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         final long now = System.nanoTime();
         this.now = now;
         tracker.tick(now);
+        if (steerer != null)
+        {
+            steerer.tick(now);
+        }
         int work = 0;
         if (!stopRx)
         {
@@ -180,7 +184,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             }
             else if (owner == Steerer.PARK)
             {
-                if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, System.nanoTime()))
+                if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, now))
                 {
                     handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
                 }
