@@ -53,6 +53,7 @@ public final class Pipeline implements AutoCloseable
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<AgentRunner> rxRunners = new ArrayList<>();
     private final List<AtomicCounter> errors = new ArrayList<>();
+    private final List<AtomicCounter> freedAtStop = new ArrayList<>();
     private PortCounters portCounters;
     private boolean stopped;
     private boolean closed;
@@ -81,6 +82,11 @@ public final class Pipeline implements AutoCloseable
         {
             final int[] portIds = openPorts(workerCount);
             portCounters = new PortCounters(ports, counters);
+            for (final Port p : ports)
+            {
+                freedAtStop.add(counters.newCounter(CounterType.PORT, p.id(), 1, "rx-freed-at-stop", "port " +
+                    p.id() + " " + p.name() + " rx-freed-at-stop (left in its RX queues when the threads stopped)"));
+            }
             final int[] peer = new int[EthDev.count()];
             for (int i = 0; i < portIds.length; i++)
             {
@@ -193,8 +199,13 @@ public final class Pipeline implements AutoCloseable
             final RunConfig.PortSpec spec = specs.get(i);
             ids[i] = portId(spec);
             final PortConfig c = spec.toPortConfig();
-            ports.add(Port.open(ids[i], new PortConfig(c.rxQueues(), Math.max(c.txQueues(), workerCount), c.rxDesc(),
-                c.txDesc(), c.mtu(), c.promiscuous()), pools));
+            final int txQueues = Math.max(c.txQueues(), workerCount);
+            // net_ring's TX queue q is its RX queue q: set up as many RX queues (the extra ones are not
+            // polled) so that what a TX queue holds can be drained at stop; its close frees no mbuf.
+            final int rxQueues = spec.vdev() != null && spec.vdev().startsWith("net_ring") ? Math.max(c.rxQueues(), txQueues) :
+                c.rxQueues();
+            ports.add(Port.open(ids[i], new PortConfig(rxQueues, txQueues, c.rxDesc(), c.txDesc(), c.mtu(),
+                c.promiscuous()), pools));
         }
         return ids;
     }
@@ -239,7 +250,8 @@ public final class Pipeline implements AutoCloseable
 
     /**
      * Stops RX, lets the workers drain their rings and the parked joins be released (at most
-     * {@code drainMillis}), then stops every thread. Every mbuf is then sent or freed.
+     * {@code drainMillis}), then stops every thread and frees what the ports' RX queues still hold.
+     * Every mbuf is then sent or freed.
      *
      * @param drainMillis longest to wait for the rings to drain.
      * @return whether everything drained in time.
@@ -271,6 +283,7 @@ public final class Pipeline implements AutoCloseable
             Thread.onSpinWait();
         }
         runners.forEach(AgentRunner::close);
+        drainPorts();
         return drained;
     }
 
@@ -396,6 +409,20 @@ public final class Pipeline implements AutoCloseable
         rxAgents.forEach(RxAgent::release);
         pools.close();
         errors.forEach(AtomicCounter::close);
+        freedAtStop.forEach(AtomicCounter::close);
+    }
+
+    /** After the threads stopped: frees what the ports' RX queues still hold, counted per port. */
+    private void drainPorts()
+    {
+        for (int i = 0; i < ports.size(); i++)
+        {
+            final long n = ports.get(i).drainRx();
+            if (i < freedAtStop.size())
+            {
+                freedAtStop.get(i).getAndAddRelease(n);
+            }
+        }
     }
 
     static int nullKey()

@@ -10,7 +10,6 @@ import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.analyze.FlagLog;
 import org.mpdp.dataplane.latency.LatencyRecorders;
 import org.mpdp.dataplane.port.Burst;
-import org.mpdp.dataplane.port.Mbuf;
 import org.mpdp.dataplane.port.MbufParser;
 import org.mpdp.dataplane.steer.BurstHandler;
 import org.mpdp.dataplane.steer.BurstRing;
@@ -171,7 +170,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             final int owner = steerer.steer(packet);
             if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
             {
-                process(mbuf, stamp, true);
+                process(mbuf, stamp, q.port(), true);
             }
             else if (owner == id)
             {
@@ -205,12 +204,16 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     {
         for (int i = 0; i < burst.count(); i++)
         {
-            process(burst.mbuf(i), burst.stamp(i), false);
+            process(burst.mbuf(i), burst.stamp(i), burst.port(i), false);
         }
     }
 
-    /** Parse (unless the steering parse is still in {@link #packet}), track, act. */
-    private void process(final long mbuf, final long stamp, final boolean parsed)
+    /**
+     * Parse (unless the steering parse is still in {@link #packet}), track, act. The RX port is the
+     * queue's, not {@code mbuf->port}: net_ring does not set it, so a looped frame kept the port it
+     * was first received on and went out of the same port again, forever.
+     */
+    private void process(final long mbuf, final long stamp, final int rxPort, final boolean parsed)
     {
         if (!parsed)
         {
@@ -246,8 +249,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         {
             counters.flagged.incrementRelease();
         }
-        final int port = Mbuf.port(mbuf);
-        txByPort[peer[port]].add(mbuf, stamp, latency);
+        txByPort[peer[rxPort]].add(mbuf, stamp, latency);
     }
 
     /** @return packets processed so far (a counter read; any thread). */

@@ -158,6 +158,12 @@ final class ConfigLoader
             s.string("file-prefix", "mpdp", FILE_PREFIX, "must be 1 to 64 letters, digits, '-' or '_'"),
             s.bool("in-memory", false), s.integer("memory-mb", 1024, 16, 1 << 20),
             s.choice("log-level", "notice", LOG_LEVELS));
+        if (eal.inMemory() && eal.hugepages() == EalOptions.Hugepages.OFF)
+        {
+            // EAL takes --in-memory as "hugepages without files": with --no-huge rte_eal_init fails (EINVAL).
+            s.error("in-memory", "not with eal.hugepages=off (EAL refuses --in-memory with --no-huge; " +
+                "--no-huge already keeps no runtime files)");
+        }
         s.finish();
         return eal;
     }

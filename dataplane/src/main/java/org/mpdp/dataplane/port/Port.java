@@ -308,6 +308,36 @@ public final class Port implements AutoCloseable
     }
 
     /**
+     * Receives and frees what every RX queue still holds, while the port is started and no packet
+     * thread polls it any more (at stop). Most drivers give back their descriptors' mbufs when
+     * stopped, but net_ring's rings are not emptied when it is closed: what sat in them would leak.
+     *
+     * @return packets freed.
+     */
+    public long drainRx()
+    {
+        if (!started)
+        {
+            return 0;
+        }
+        long freed = 0;
+        try (Arena scratch = Arena.ofConfined())
+        {
+            final Burst burst = new Burst(Burst.DEFAULT_SIZE, scratch);
+            for (int q = 0; q < config.rxQueues(); q++)
+            {
+                int n;
+                while ((n = burst.receive(id, q)) > 0)
+                {
+                    burst.freeAll();
+                    freed += n;
+                }
+            }
+        }
+        return freed;
+    }
+
+    /**
      * rte_eth_dev_stop: the driver returns the mbufs it holds in its rings to the pool.
      */
     public void stop()

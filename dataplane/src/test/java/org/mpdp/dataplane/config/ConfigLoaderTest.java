@@ -193,6 +193,10 @@ final class ConfigLoaderTest
         assertError("eal.file-prefix=a/b: must be 1 to 64 letters, digits, '-' or '_'",
             TWO_PORTS + "eal:\n  file-prefix: a/b\n");
         assertError("eal.in-memory=yes: must be true or false", TWO_PORTS + "eal:\n  in-memory: yes\n");
+        assertError("eal.in-memory=true: not with eal.hugepages=off (EAL refuses --in-memory with --no-huge; " +
+            "--no-huge already keeps no runtime files)", TWO_PORTS + "eal:\n  in-memory: true\n  hugepages: off\n");
+        assertEquals(EalOptions.Hugepages.ON, load(TWO_PORTS + "eal:\n  in-memory: true\n  hugepages: on\n")
+            .eal().hugepages());
         assertError("eal.args[0]=--vdev=net_null2: set by ports, not eal.args",
             TWO_PORTS + "eal:\n  args: [--vdev=net_null2]\n");
         assertError("ports: at least one port is needed (- pci: 0000:01:00.0 or - vdev: net_null0)", "eal: {}\n");
