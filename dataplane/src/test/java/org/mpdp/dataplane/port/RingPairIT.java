@@ -2,7 +2,6 @@ package org.mpdp.dataplane.port;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,30 +132,85 @@ final class RingPairIT
     @Test
     void shouldCountAndFreeWhatTxRefuses()
     {
-        // A 64-slot ring takes 63 packets; the rest of 4 bursts must be freed and counted, not leaked.
-        final RingPair pair = RingPair.create("small", 64, 0);
-        try (MbufPools pools = new MbufPools(1023, 0, MbufPool.DEFAULT_DATA_ROOM);
+        // x -> forwarder -> a 64-slot ring nobody drains while the loop runs: it takes 63 packets; the
+        // loop must count every other one as tx-dropped and free it, so only those 63 are out of the pool.
+        final RingPair in = RingPair.create("tin", 4096, 0);
+        final RingPair out = RingPair.create("tout", 64, 0);
+        try (MbufPools testPools = new MbufPools(4095, 0, MbufPool.DEFAULT_DATA_ROOM);
+            Arena arena = Arena.ofConfined())
+        {
+            final Port x = Port.open(in.portA(), PortConfig.defaults(1), testPools);
+            final Port y = Port.open(out.portB(), PortConfig.defaults(1), testPools);
+            final MbufPool pool = testPools.forSocket(0);
+            final int total = 20 * Burst.DEFAULT_SIZE;
+            final List<byte[]> sent = new ArrayList<>();
+            try (Forwarder forwarder = new Forwarder(List.of(in.portB(), out.portA()), PortConfig.defaults(1),
+                Burst.DEFAULT_SIZE, -1, new BusySpinIdleStrategy(), MbufPool.DEFAULT_DATA_ROOM))
+            {
+                forwarder.start();
+                final Burst burst = new Burst(Burst.DEFAULT_SIZE, arena);
+                for (int seq = 0; seq < total; seq += Burst.DEFAULT_SIZE)
+                {
+                    final List<byte[]> frames = new ArrayList<>();
+                    for (int i = 0; i < Burst.DEFAULT_SIZE; i++)
+                    {
+                        frames.add(Frames.udp(seq + i, 100 + i));
+                    }
+                    Frames.load(pool, frames, burst);
+                    assertEquals(Burst.DEFAULT_SIZE, burst.sendAll(x.id(), 0), "x tx ring full");
+                    sent.addAll(frames);
+                }
+                final long deadline = System.nanoTime() + 10_000_000_000L;
+                while (forwarder.forwarded() + forwarder.txDropped() < total && System.nanoTime() < deadline)
+                {
+                    Thread.onSpinWait();
+                }
+                assertEquals(63, forwarder.forwarded(), "what the ring took");
+                assertEquals(total - 63, forwarder.txDropped(), "tx-dropped = what TX refused");
+                assertEquals(63, pool.inUse(), "refused mbufs freed: only the 63 in the ring are out of the pool");
+                assertEquals(63, forwarder.ports().stream().filter(p -> p.id() == out.portA()).findFirst()
+                    .orElseThrow().stats().opackets(), "the driver's opackets");
+                final List<byte[]> received = Frames.receive(y.id(), 0, 63, 2_000);
+                assertEquals(63, received.size());
+                for (int i = 0; i < received.size(); i++)
+                {
+                    assertArrayEquals(sent.get(i), received.get(i), "the ring keeps the first 63, frame " + i);
+                }
+                assertEquals(0, pool.inUse());
+                assertEquals(0, forwarder.closePortsAndCountLeaks(), "forwarder's pool leaked mbufs");
+            }
+            x.close();
+            y.close();
+            assertEquals(pool.capacity(), pool.available());
+        }
+    }
+
+    @Test
+    void shouldMoveAFullMaxBurstInOneCallAndRefuseALargerOne()
+    {
+        final RingPair pair = RingPair.create("maxb", 1024, 0);
+        try (MbufPools pools = new MbufPools(2047, 0, MbufPool.DEFAULT_DATA_ROOM);
             Arena arena = Arena.ofConfined())
         {
             final Port a = Port.open(pair.portA(), PortConfig.defaults(1), pools);
             final Port b = Port.open(pair.portB(), PortConfig.defaults(1), pools);
             final MbufPool pool = pools.forSocket(0);
-            final Burst burst = new Burst(Burst.DEFAULT_SIZE, arena);
-            int sent = 0;
-            for (int round = 0; round < 4; round++)
+            final Burst burst = new Burst(FastPath.MAX_BURST, arena);
+            final List<byte[]> frames = new ArrayList<>();
+            for (int i = 0; i < FastPath.MAX_BURST; i++)
             {
-                final List<byte[]> frames = new ArrayList<>();
-                for (int i = 0; i < Burst.DEFAULT_SIZE; i++)
-                {
-                    frames.add(Frames.udp(i, 100));
-                }
-                Frames.load(pool, frames, burst);
-                sent += burst.sendAll(a.id(), 0);
+                frames.add(Frames.udp(i, 64));
             }
-            assertEquals(63, sent);
-            assertEquals(63, pool.inUse(), "only the queued packets may be out of the pool");
-            assertEquals(63, Frames.receive(b.id(), 0, 63, 2_000).size());
+            Frames.load(pool, frames, burst);
+            assertEquals(FastPath.MAX_BURST, burst.sendAll(a.id(), 0));
+            assertEquals(FastPath.MAX_BURST, pool.inUse());
+            assertEquals(FastPath.MAX_BURST, burst.receive(b.id(), 0), "one rx_burst call of MAX_BURST");
+            assertEquals(FastPath.MAX_BURST, b.stats().ipackets());
+            burst.freeAll();
             assertEquals(0, pool.inUse());
+            final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> new Burst(FastPath.MAX_BURST + 1, arena));
+            assertTrue(ex.getMessage().contains("must be in [1, " + FastPath.MAX_BURST + "]"), ex.getMessage());
             a.close();
             b.close();
         }
@@ -175,9 +229,13 @@ final class RingPairIT
     {
         try (MbufPools pools = new MbufPools(1023, 0, MbufPool.DEFAULT_DATA_ROOM))
         {
+            final int ports = org.mpdp.dpdk.EthDev.count();
             final DpdkException ex = assertThrows(DpdkException.class, () -> Port.open(31, PortConfig.defaults(1), pools));
             assertTrue(ex.getMessage().contains("port 31 does not exist"), ex.getMessage());
-            assertFalse(FastPath.MAX_BURST < Burst.DEFAULT_SIZE);
+            // Refused before anything was set up: no port appeared and no mbuf left the pool.
+            assertEquals(ports, org.mpdp.dpdk.EthDev.count());
+            assertEquals(0, pools.inUse());
+            assertEquals(pools.forSocket(0).capacity(), pools.forSocket(0).available());
         }
     }
 }
