@@ -73,6 +73,7 @@ public final class RunCommand implements Callable<Integer>
             System.err.println(ex.getMessage());
             return CONFIG_ERROR;
         }
+        config.layout().sharedCpus().forEach(w -> System.err.println("mpdp run: warning: " + w));
         if (source.check != null)
         {
             System.out.println(file + ": valid");

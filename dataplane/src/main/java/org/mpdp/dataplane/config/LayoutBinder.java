@@ -80,7 +80,7 @@ final class LayoutBinder
             {
                 cores = atMost("cores", cores, "cores", pairs);
             }
-            checkCpus(List.of("cores"), List.of(cores));
+            checkCpus(List.of("cores"), List.of(cores), null);
             return new Layout(mode, cores, List.of(), List.of(), TxMode.WORKERS, List.of(), idle,
                 assign(cores, pairs));
         }
@@ -96,7 +96,8 @@ final class LayoutBinder
         }
         final List<Integer> rxCores = atMost("rx-cores", rx, "RX cores", pairs);
         final List<Integer> txList = tx == TxMode.CORES ? txCores : List.of();
-        checkCpus(List.of("rx-cores", "worker-cores", "tx-cores"), List.of(rxCores, workers, txList));
+        // Threads of different roles may share a CPU if they give it up when idle (a small VM).
+        checkCpus(List.of("rx-cores", "worker-cores", "tx-cores"), List.of(rxCores, workers, txList), idle);
         return new Layout(mode, List.of(), rxCores, workers, tx, txList, idle, assign(rxCores, pairs));
     }
 
@@ -146,7 +147,11 @@ final class LayoutBinder
         return List.copyOf(allowed.subList(allowed.size() - pairs, allowed.size()));
     }
 
-    private void checkCpus(final List<String> keys, final List<List<Integer>> lists)
+    /**
+     * Each CPU once, and one this process may use. With {@code idle} given (pipelined), a CPU may be
+     * listed again if the idle strategy gives the CPU up (not spin or noop): the threads take turns.
+     */
+    private void checkCpus(final List<String> keys, final List<List<Integer>> lists, final Idle idle)
     {
         final Map<Integer, String> seen = new HashMap<>();
         for (int k = 0; k < keys.size(); k++)
@@ -157,11 +162,13 @@ final class LayoutBinder
                 final int cpu = list.get(i);
                 final String at = s.pathOf(keys.get(k)) + "[" + i + "]";
                 final String previous = seen.putIfAbsent(cpu, at);
-                if (previous != null)
+                if (previous != null && (idle == null || !idle.yieldsCpu()))
                 {
-                    s.errorLine(at + "=" + cpu + ": CPU " + cpu + " is already " + previous);
+                    s.errorLine(at + "=" + cpu + ": CPU " + cpu + " is already " + previous + (idle == null ? "" :
+                        "; a CPU is shared only with an idle strategy that gives it up (backoff, yield, sleep-ns, " +
+                        "sleep-ms), not " + idle.strategy()));
                 }
-                else if (!cpus.get(cpu))
+                else if (previous == null && !cpus.get(cpu))
                 {
                     s.errorLine(at + "=" + cpu + ": not a CPU this process may run on (" + ranges(cpus) + ")");
                 }

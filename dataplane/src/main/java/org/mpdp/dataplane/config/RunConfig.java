@@ -89,7 +89,7 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             extra.add("--in-memory");
         }
         final StringBuilder lcores = new StringBuilder();
-        for (final int cpu : layout.allCores())
+        for (final int cpu : new java.util.TreeSet<>(layout.allCores()))
         {
             lcores.append(lcores.isEmpty() ? "" : ",").append(cpu);
         }
@@ -298,6 +298,26 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             all.addAll(txCores);
             return List.copyOf(all);
         }
+
+        /**
+         * @return one warning for each CPU that runs more than one packet thread (pipelined layouts
+         *         whose idle strategy gives the CPU up); empty when every thread has its own CPU.
+         */
+        public List<String> sharedCpus()
+        {
+            final java.util.Map<Integer, Integer> threads = new java.util.TreeMap<>();
+            allCores().forEach(cpu -> threads.merge(cpu, 1, Integer::sum));
+            final List<String> out = new ArrayList<>();
+            threads.forEach((cpu, n) ->
+            {
+                if (n > 1)
+                {
+                    out.add("CPU " + cpu + " runs " + n + " packet threads: they take turns (layout.idle.strategy=" +
+                        idle.strategy() + "), so expect less throughput and more latency than one thread per CPU");
+                }
+            });
+            return out;
+        }
     }
 
     /**
@@ -314,6 +334,12 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
     public record Idle(String strategy, long maxSpins, long maxYields, long minParkNanos, long maxParkNanos,
         long sleepNanos)
     {
+        /** @return whether a thread idling with this strategy gives its CPU to others (not spin or noop). */
+        public boolean yieldsCpu()
+        {
+            return !strategy.equals(BusySpinIdleStrategy.ALIAS) && !strategy.equals(NoOpIdleStrategy.ALIAS);
+        }
+
         /** The strategy names, Agrona's aliases. */
         public static final List<String> ALIASES = List.of(BusySpinIdleStrategy.ALIAS, NoOpIdleStrategy.ALIAS,
             YieldingIdleStrategy.ALIAS, SleepingIdleStrategy.ALIAS, SleepingMillisIdleStrategy.ALIAS,

@@ -67,7 +67,17 @@ final class AfPacketPipelineIT
         transfer("layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [1]\n  idle:\n    strategy: backoff");
     }
 
-    private void transfer(final String layout) throws Exception
+    @Test
+    void shouldCarryKernelMptcpPipelinedWithTwoWorkersOnTwoCpus() throws Exception
+    {
+        // Three threads on two CPUs: the RX thread and worker 0 share CPU 0 (allowed with backoff, warned).
+        final String stderr = transfer("layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [0, 1]\n" +
+            "  idle:\n    strategy: backoff");
+        assertTrue(stderr.contains("mpdp run: warning: CPU 0 runs 2 packet threads"), stderr);
+    }
+
+    /** @return the run's standard error. */
+    private String transfer(final String layout) throws Exception
     {
         try (Bridge bridge = Bridge.create())
         {
@@ -92,6 +102,7 @@ final class AfPacketPipelineIT
                 "  path: " + dir.resolve(prefix + "-counters.dat"),
                 ""));
             final String stdout;
+            final String stderr;
             try (Cmd.Background run = Cmd.Background.start(Map.of(), ChildJvm.command(MpdpCommand.class, "run",
                 "--config", config.toString(), "--duration", "120", "--stats-interval", "0", "--report",
                 report.toString())))
@@ -116,6 +127,7 @@ final class AfPacketPipelineIT
                 run.signal("TERM");
                 assertEquals(0, run.waitFor(Duration.ofSeconds(30)), run.stdout() + run.stderr());
                 stdout = run.stdout();
+                stderr = run.stderr();
             }
             assertTrue(stdout.contains("mbufs still in use after the ports closed 0"), stdout);
             assertFalse(stdout.contains("rings not drained"), stdout);
@@ -155,6 +167,7 @@ final class AfPacketPipelineIT
             // up in about one run in eight here, as in KernelMptcpCaptureIT once: a tracker question, open.
             r.get("reasons").fieldNames().forEachRemaining(reason -> assertEquals("inconsistent-mapping", reason,
                 "verdict reasons on clean kernel traffic: " + r.get("reasons") + "\n" + stdout));
+            return stderr;
         }
     }
 

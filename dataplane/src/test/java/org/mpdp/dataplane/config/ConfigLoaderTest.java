@@ -222,6 +222,22 @@ final class ConfigLoaderTest
     }
 
     @Test
+    void shouldLetPipelinedThreadsShareACpuOnlyWhenTheyGiveItUp() throws Exception
+    {
+        // Two workers and the RX thread on two CPUs (a small VM): allowed with backoff, with a warning.
+        final RunConfig c = load(TWO_PORTS + "layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [0, 1]\n");
+        assertEquals(List.of(0, 1), c.layout().workerCores());
+        assertEquals(List.of("CPU 0 runs 2 packet threads: they take turns (layout.idle.strategy=backoff), so " +
+            "expect less throughput and more latency than one thread per CPU"), c.layout().sharedCpus());
+        assertEquals("0,1", c.ealOptions().lcores());
+        assertEquals(List.of(), load(TWO_PORTS + "layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [1]\n")
+            .layout().sharedCpus());
+        assertError("layout.worker-cores[0]=0: CPU 0 is already layout.rx-cores[0]; a CPU is shared only with an " +
+            "idle strategy that gives it up (backoff, yield, sleep-ns, sleep-ms), not noop", TWO_PORTS +
+            "layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [0]\n  idle:\n    strategy: noop\n");
+    }
+
+    @Test
     void shouldCheckTheLayout() throws Exception
     {
         assertError("layout.mode=rtc: must be run-to-completion or pipelined", TWO_PORTS + "layout:\n  mode: rtc\n");
@@ -235,8 +251,11 @@ final class ConfigLoaderTest
         assertError("layout.rx-cores=[1]: only with layout.mode=pipelined", TWO_PORTS + "layout:\n  rx-cores: [1]\n");
         assertError("layout.worker-cores: required with layout.mode=pipelined (a list of CPU numbers, e.g. [1])",
             TWO_PORTS + "layout:\n  mode: pipelined\n  rx-cores: [1]\n");
-        assertError("layout.worker-cores[0]=1: CPU 1 is already layout.rx-cores[0]",
-            TWO_PORTS + "layout:\n  mode: pipelined\n  rx-cores: [1]\n  worker-cores: [1]\n");
+        assertError("layout.worker-cores[0]=1: CPU 1 is already layout.rx-cores[0]; a CPU is shared only with an " +
+            "idle strategy that gives it up (backoff, yield, sleep-ns, sleep-ms), not spin", TWO_PORTS +
+            "layout:\n  mode: pipelined\n  rx-cores: [1]\n  worker-cores: [1]\n  idle:\n    strategy: spin\n");
+        assertError("layout.worker-cores[1]=9: not a CPU this process may run on (0-7)", TWO_PORTS +
+            "layout:\n  mode: pipelined\n  rx-cores: [1]\n  worker-cores: [1, 9]\n");
         assertError("layout.tx-cores: required with layout.tx=cores (a list of CPU numbers, e.g. [1])",
             TWO_PORTS + "layout:\n  mode: pipelined\n  rx-cores: [1]\n  worker-cores: [2]\n  tx: cores\n");
         assertError("layout.tx-cores=[3]: only with layout.tx=cores",
