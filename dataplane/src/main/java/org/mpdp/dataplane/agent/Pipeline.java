@@ -44,6 +44,8 @@ public final class Pipeline implements AutoCloseable
      * TIME_WAIT (60 s on Linux), so a 4-tuple is not reused while remembered.
      */
     private static final long JOIN_CACHE_NANOS = 10_000_000_000L;
+    /** Slots of each ring a net_ring vdev creates (rte_eth_ring.c). */
+    private static final int NET_RING_SLOTS = 1024;
     private final RunConfig config;
     private final MbufPools pools;
     private final List<Port> ports = new ArrayList<>();
@@ -84,8 +86,15 @@ public final class Pipeline implements AutoCloseable
             portCounters = new PortCounters(ports, counters);
             for (final Port p : ports)
             {
-                freedAtStop.add(counters.newCounter(CounterType.PORT, p.id(), 1, "rx-freed-at-stop", "port " +
-                    p.id() + " " + p.name() + " rx-freed-at-stop (left in its RX queues when the threads stopped)"));
+                if (p.driver().equals("net_ring"))
+                {
+                    freedAtStop.add(counters.newCounter(CounterType.PORT, p.id(), 1, "rx-freed-at-stop", "port " +
+                        p.id() + " " + p.name() + " rx-freed-at-stop (left in its rings when the threads stopped)"));
+                }
+                else
+                {
+                    freedAtStop.add(null);
+                }
             }
             final int[] peer = new int[EthDev.count()];
             for (int i = 0; i < portIds.length; i++)
@@ -409,16 +418,19 @@ public final class Pipeline implements AutoCloseable
         rxAgents.forEach(RxAgent::release);
         pools.close();
         errors.forEach(AtomicCounter::close);
-        freedAtStop.forEach(AtomicCounter::close);
+        freedAtStop.stream().filter(java.util.Objects::nonNull).forEach(AtomicCounter::close);
     }
 
-    /** After the threads stopped: frees what the ports' RX queues still hold, counted per port. */
+    /**
+     * After the threads stopped: frees what net_ring ports' rings still hold (1024 slots each), counted
+     * per port. Other drivers free what their queues hold when stopped, and some never run dry.
+     */
     private void drainPorts()
     {
         for (int i = 0; i < ports.size(); i++)
         {
-            final long n = ports.get(i).drainRx();
-            if (i < freedAtStop.size())
+            final long n = ports.get(i).driver().equals("net_ring") ? ports.get(i).drainRx(NET_RING_SLOTS) : 0;
+            if (i < freedAtStop.size() && freedAtStop.get(i) != null)
             {
                 freedAtStop.get(i).getAndAddRelease(n);
             }

@@ -308,13 +308,15 @@ public final class Port implements AutoCloseable
     }
 
     /**
-     * Receives and frees what every RX queue still holds, while the port is started and no packet
-     * thread polls it any more (at stop). Most drivers give back their descriptors' mbufs when
+     * Receives and frees what every RX queue still holds, at most {@code perQueue} packets each (a
+     * source that never runs dry, like net_null, would never end), while the port is started and no
+     * packet thread polls it any more (at stop). Drivers give back their descriptors' mbufs when
      * stopped, but net_ring's rings are not emptied when it is closed: what sat in them would leak.
      *
+     * @param perQueue most packets to take from one queue.
      * @return packets freed.
      */
-    public long drainRx()
+    public long drainRx(final int perQueue)
     {
         if (!started)
         {
@@ -327,11 +329,13 @@ public final class Port implements AutoCloseable
             for (int q = 0; q < config.rxQueues(); q++)
             {
                 int n;
-                while ((n = burst.receive(id, q)) > 0)
+                long taken = 0;
+                while (taken < perQueue && (n = burst.receive(id, q)) > 0)
                 {
                     burst.freeAll();
-                    freed += n;
+                    taken += n;
                 }
+                freed += taken;
             }
         }
         return freed;

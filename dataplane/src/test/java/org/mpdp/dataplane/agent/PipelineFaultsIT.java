@@ -195,7 +195,7 @@ final class PipelineFaultsIT
             "worker 1's refused TX = what it processed beyond what the ring holds " + c);
         assertTrue(refused > 10_000, c.toString());
         // The 1023 the ring holds were freed at stop, not leaked (checked by the "mbufs still in use" line).
-        assertTrue(c.get("port 1 net_ring0 rx-freed-at-stop (left in its RX queues when the threads stopped)") >=
+        assertTrue(c.get("port 1 net_ring0 rx-freed-at-stop (left in its rings when the threads stopped)") >=
             NET_RING_HOLDS, c.toString());
         assertQueuesAccountFor(c);
         assertWorkersAccountFor(c);
@@ -211,7 +211,7 @@ final class PipelineFaultsIT
         assertTrue(c.getOrDefault("port 0 net_pcap0 rx_nombuf", 0L) > 0, "pool never ran dry " + c);
         final long received = sum(c, "port 0 net_pcap0 q\\d+ rx");
         assertTrue(received < 2 * packets(trace), "the pool ran dry, yet RX got the whole trace on both queues " + c);
-        assertTrue(c.get("port 1 net_ring0 rx-freed-at-stop (left in its RX queues when the threads stopped)") > 0,
+        assertTrue(c.get("port 1 net_ring0 rx-freed-at-stop (left in its rings when the threads stopped)") > 0,
             c.toString());
         assertQueuesAccountFor(c);
         assertWorkersAccountFor(c);
