@@ -17,10 +17,12 @@ final class Joins
 {
     private final TrackState st;
     private final JoinHmac joinHmac = new JoinHmac();
+    private final AckHmacBatch batch;
 
-    Joins(final TrackState state)
+    Joins(final TrackState state, final AckHmacBatch batch)
     {
         st = state;
+        this.batch = batch;
     }
 
     /**
@@ -91,7 +93,9 @@ final class Joins
                 return;
             }
             final int slotAB = 2 * c + (t.clientIsA(slot) ? 0 : 1);
-            final int ok = st.connections.version[c] != 0 ?
+            final int batched = st.connections.version[c] != 0 ?
+                batch.verify(slotAB, c, t.clientNonce[slot], t.serverNonce[slot], s, frame + m.joinHmacOffset) : -1;
+            final int ok = batched >= 0 ? batched : st.connections.version[c] != 0 ?
                 joinHmac.verifyAck(st.keys256, slotAB, t.clientNonce[slot], t.serverNonce[slot], s,
                     frame + m.joinHmacOffset) :
                 joinHmac.verifyAckV0(st.keys160, slotAB, t.clientNonce[slot], t.serverNonce[slot], s,

@@ -53,6 +53,7 @@ public final class Tracker implements AutoCloseable
     private final TrackState st;
     private final Handshake handshake;
     private final Joins joins;
+    private final AckHmacBatch ackHmacs;
     private final Mappings mappings;
     private final Addresses addresses;
     private final Eviction eviction;
@@ -104,7 +105,8 @@ public final class Tracker implements AutoCloseable
         this.policy = policy;
         st = new TrackState(maxConnections, maxSubflows, Math.min(halfOpenBudget, maxSubflows), hash);
         handshake = new Handshake(st);
-        joins = new Joins(st);
+        ackHmacs = new AckHmacBatch(st);
+        joins = new Joins(st, ackHmacs);
         mappings = new Mappings(st);
         addresses = new Addresses(st);
         eviction = new Eviction(st);
@@ -143,6 +145,37 @@ public final class Tracker implements AutoCloseable
     public void tick(final long nanos)
     {
         st.now = nanos;
+    }
+
+    /**
+     * Starts a burst whose third-ACK HMACs are to be verified together: {@link #offer} each of its
+     * packets, {@link #verifyOffered()}, then {@link #onPacket} them in their order as usual. Optional:
+     * a packet that was not offered, or whose join changed meanwhile, is checked on its own. Results
+     * are the same either way.
+     */
+    public void beginBurst()
+    {
+        ackHmacs.clear();
+    }
+
+    /**
+     * @param p a parsed packet of the burst begun with {@link #beginBurst()}.
+     */
+    public void offer(final ParsedPacket p)
+    {
+        ackHmacs.offer(p);
+    }
+
+    /** Computes the offered HMACs (with the Vector API when two or more were offered). */
+    public void verifyOffered()
+    {
+        ackHmacs.compute();
+    }
+
+    /** @return third-ACK HMACs computed in batches so far. */
+    public long batchedAckHmacs()
+    {
+        return ackHmacs.batched();
     }
 
     /**
