@@ -143,11 +143,32 @@ public final class Pipeline implements AutoCloseable
                         clock));
                 }
             }
+            paceRx(rtc);
         }
         catch (final RuntimeException ex)
         {
             close();
             throw ex;
+        }
+    }
+
+    /** rx.max-pps: split evenly over the threads that poll RX queues. */
+    private void paceRx(final boolean rtc)
+    {
+        final int pps = config.rx().maxPps();
+        if (pps == 0)
+        {
+            return;
+        }
+        final int pollers = rtc ? workers.size() : rxAgents.size();
+        final long each = Math.max(1, pps / pollers);
+        if (rtc)
+        {
+            workers.forEach(w -> w.rxLimit(each));
+        }
+        else
+        {
+            rxAgents.forEach(r -> r.rxLimit(each));
         }
     }
 
@@ -282,6 +303,28 @@ public final class Pipeline implements AutoCloseable
             return;
         }
         portCounters.publish();
+    }
+
+    /** @return packets the workers have sent so far (read while running, from their TX counters). */
+    public long forwardedSoFar()
+    {
+        long n = 0;
+        for (final WorkerAgent w : workers)
+        {
+            n += w.forwardedSoFar();
+        }
+        return n;
+    }
+
+    /** @return packets the workers have dropped by verdict so far (read while running, from their counters). */
+    public long droppedSoFar()
+    {
+        long n = 0;
+        for (final WorkerAgent w : workers)
+        {
+            n += w.droppedSoFar();
+        }
+        return n;
     }
 
     /** @return packets the workers have processed so far (read while running, from their counters). */

@@ -68,6 +68,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
     private long nextEvict;
     private long now;
@@ -108,6 +109,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             tracker.listener(log);
         }
         keepReport = report ? c -> evictedReports.add(ConnectionReport.of(tracker, c, log)) : null;
+    }
+
+    /** Paces this worker's RX (run-to-completion, {@code rx.max-pps}); before the thread starts. */
+    void rxLimit(final long pps)
+    {
+        rxLimit = RxRateLimit.of(pps, settings.burst());
     }
 
     @Override
@@ -157,11 +164,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
 
     private int poll(final RxQueue q)
     {
-        final int n = rx.receive(q.port(), q.queue());
+        final int n = rx.receive(q.port(), q.queue(), rxLimit.allowance(settings.burst()));
         if (n == 0)
         {
             return 0;
         }
+        rxLimit.took(n);
         q.rx().getAndAddRelease(n);
         final long stamp = latency != null ? latency.clock().ticks() : 0;
         for (int i = 0; i < n; i++)
@@ -248,6 +256,18 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         }
         final int port = Mbuf.port(mbuf);
         txByPort[peer[port]].add(mbuf, stamp, latency);
+    }
+
+    /** @return packets sent so far (a counter read; any thread). */
+    long forwardedSoFar()
+    {
+        return counters.tx.get();
+    }
+
+    /** @return packets dropped by verdict so far (a counter read; any thread). */
+    long droppedSoFar()
+    {
+        return counters.dropped.get();
     }
 
     /** @return packets processed so far (a counter read; any thread). */
