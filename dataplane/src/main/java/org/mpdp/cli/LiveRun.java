@@ -129,7 +129,7 @@ final class LiveRun
             final long gc = ForwardCommand.gcCount() - gcBefore;
             final AnalysisReport report = pipeline.report();
             out.printf(Locale.ROOT, "mpdp run: stopped%s; %,d packets processed, %,d with MPTCP options, " +
-                "%d connection(s); GC cycles %d%n", drained ? "" : " (rings not drained in 1 s)",
+                "%d connection(s); GC cycles %d%n", drained ? "" : " (rings or parked joins not drained in time)",
                 report.totals().packets(), report.totals().mptcpPackets(), report.connections().size(), gc);
             out.println("  verdict reasons: " + (report.reasons().isEmpty() ? "none" : report.reasons()));
             final org.agrona.concurrent.status.CountersReader reader = counters.counters().reader();

@@ -39,7 +39,8 @@ public final class PipelineBench implements Callable<Integer>
     @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per run (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds per run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per run (default ${DEFAULT-VALUE}; " +
+        "the JIT compiles the packet path while every core spins).")
     int warmup;
 
     @Option(names = "--quick", description = "Short runs and a small trace (tests): 2 s measured after 1 s warm-up.")

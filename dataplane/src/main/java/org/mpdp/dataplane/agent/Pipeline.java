@@ -54,6 +54,7 @@ public final class Pipeline implements AutoCloseable
     private final List<AgentRunner> rxRunners = new ArrayList<>();
     private final List<AtomicCounter> errors = new ArrayList<>();
     private PortCounters portCounters;
+    private long parkMillis;
     private boolean stopped;
     private boolean closed;
 
@@ -91,6 +92,7 @@ public final class Pipeline implements AutoCloseable
             // A parked join waits at most 1 s: the backlog of a full ring, not an RTT.
             final PipelineSettings settings = new PipelineSettings(config.rings().burst(), 16, t.idleTimeoutNanos(),
                 t.lingerNanos(), t.evictBudget(), 1_000_000L, 1_000_000_000L);
+            parkMillis = settings.parkNanos() / 1_000_000L;
             final OwnerDirectory directory = new OwnerDirectory(workerCount, t.maxSubflows(), 2 * t.maxConnections());
             final BurstRing[] rings = new BurstRing[workerCount];
             // rings.size counts packets (what the pool is sized for): size / burst messages of a full burst.
@@ -260,7 +262,8 @@ public final class Pipeline implements AutoCloseable
 
     /**
      * Stops RX, lets the workers drain their rings and the parked joins be released (at most
-     * {@code drainMillis}), then stops every thread. Every mbuf is then sent or freed.
+     * {@code drainMillis}, and never less than a parked join may wait for its token plus a second), then
+     * stops every thread. Every mbuf is then sent or freed.
      *
      * @param drainMillis longest to wait for the rings to drain.
      * @return whether everything drained in time.
@@ -274,7 +277,9 @@ public final class Pipeline implements AutoCloseable
         stopped = true;
         rxAgents.forEach(RxAgent::stopRx);
         workers.forEach(WorkerAgent::stopRx);
-        final long deadline = System.nanoTime() + drainMillis * 1_000_000L;
+        // A join parked just before RX stopped is released only when its wait ends (an unknown token
+        // under a join flood): stopping the threads before then would leave its mbuf held.
+        final long deadline = System.nanoTime() + Math.max(drainMillis, parkMillis + 1000) * 1_000_000L;
         boolean drained = false;
         while (!drained && System.nanoTime() < deadline)
         {

@@ -68,6 +68,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    private final boolean alone;
     private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
     private long nextEvict;
@@ -88,6 +89,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         this.directory = directory;
         this.inbound = rings[id];
         this.rxQueues = rxQueues.toArray(new RxQueue[0]);
+        alone = rings.length == 1 && this.rxQueues.length == 1;
         this.steerer = steerer;
         this.parked = parked;
         this.peer = peer;
@@ -176,7 +178,13 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         {
             final long mbuf = rx.mbuf(i);
             mbufs.parse(parser, mbuf, packet);
-            final int owner = steerer.steer(packet);
+            int owner = steerer.steer(packet);
+            if (owner == Steerer.PARK && alone && parked.size() == 0)
+            {
+                // The only worker, polling one queue: nobody else can publish the token, and what this
+                // worker will publish comes in this queue's order, so waiting cannot change the verdict.
+                owner = id;
+            }
             if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
             {
                 process(mbuf, stamp, true);
