@@ -113,8 +113,8 @@ public final class Pipeline implements AutoCloseable
                     JOIN_CACHE_NANOS);
                 final ParkedJoins parked = rtc ? new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                     .joinCache(joins) : null;
-                final Steerer steerer = rtc ? new Steerer(directory, new ControlTraffic(), parked, w).joinCache(joins) :
-                    null;
+                final ControlTraffic control = new ControlTraffic();
+                final Steerer steerer = rtc ? new Steerer(directory, control, parked, w).joinCache(joins) : null;
                 final LatencyRecorders l = clock == null ? null : LatencyRecorders.withDefaultStages("worker-" + w, clock);
                 if (l != null)
                 {
@@ -123,8 +123,8 @@ public final class Pipeline implements AutoCloseable
                 final Tracker tracker = new Tracker(t.maxConnections(), t.maxSubflows(), t.halfOpenBudget(),
                     config.verdictPolicy());
                 workers.add(new WorkerAgent(w, workerCores.get(w), tracker, directory, rings,
-                    rtc ? queuesByCore.get(w) : List.of(), steerer, parked, peer, new WorkerCounters(counters, w),
-                    settings, l, report));
+                    rtc ? queuesByCore.get(w) : List.of(), steerer, control, parked, peer,
+                    new WorkerCounters(counters, w), settings, l, report));
             }
             if (!rtc)
             {

@@ -6,11 +6,16 @@ import org.mpdp.dpdk.FastPath;
  * A token bucket on one RX thread ({@code rx.max-pps}): how many packets the thread may take from its
  * queues now. It paces the pipeline when the source is as fast as it is polled (net_pcap with
  * {@code infinite_rx=1}, a benchmark's load): what RX does not take stays in the driver. Credit grows
- * with the TSC at {@code pps} packets per second, up to {@code depth} packets, so bursts stay small and
- * the rate smooth. No allocation; one thread.
+ * with the TSC at {@code pps} packets per second, up to {@link #DEPTH} packets: what a NIC's RX ring of
+ * that many descriptors would hold while the thread was not polling (descheduled on a shared machine,
+ * say), taken afterwards a burst at a time, so a short stall does not lower the offered rate. No
+ * allocation; one thread.
  */
 final class RxRateLimit
 {
+    /** Most packets of credit: a 1024-descriptor RX ring. */
+    static final int DEPTH = 1024;
+
     /** Unlimited: {@link #allowance} returns its argument and reads no clock. */
     static final RxRateLimit NONE = new RxRateLimit(0, 0, 1);
 
@@ -35,12 +40,12 @@ final class RxRateLimit
 
     /**
      * @param pps   packets per second for this thread, 0 for no limit.
-     * @param burst the RX burst; the bucket holds two.
+     * @param burst the RX burst; the bucket holds at least two.
      * @return a limit on the TSC (EAL must be running when pps is not 0).
      */
     static RxRateLimit of(final long pps, final int burst)
     {
-        return pps <= 0 ? NONE : new RxRateLimit(pps, 2 * burst, FastPath.tscHz());
+        return pps <= 0 ? NONE : new RxRateLimit(pps, Math.max(DEPTH, 2 * burst), FastPath.tscHz());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.mpdp.dataplane.port.MbufParser;
 import org.mpdp.dataplane.steer.BurstHandler;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.ControlTraffic;
 import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
@@ -52,6 +53,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstRing inbound;
     private final RxQueue[] rxQueues;
     private final Steerer steerer;
+    private final ControlTraffic control;
     private final ParkedJoins parked;
     private final Handoff handoff;
     private final TxStage[] txByPort;
@@ -79,7 +81,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private int lcore = -1;
 
     WorkerAgent(final int id, final int cpu, final Tracker tracker, final OwnerDirectory directory,
-        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ParkedJoins parked,
+        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ControlTraffic control,
+        final ParkedJoins parked,
         final int[] peer, final WorkerCounters counters, final PipelineSettings settings,
         final LatencyRecorders latency, final boolean report)
     {
@@ -91,6 +94,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         this.rxQueues = rxQueues.toArray(new RxQueue[0]);
         alone = rings.length == 1 && this.rxQueues.length == 1;
         this.steerer = steerer;
+        this.control = control;
         this.parked = parked;
         this.peer = peer;
         this.counters = counters;
@@ -178,13 +182,9 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         {
             final long mbuf = rx.mbuf(i);
             mbufs.parse(parser, mbuf, packet);
-            int owner = steerer.steer(packet);
-            if (owner == Steerer.PARK && alone && parked.size() == 0)
-            {
-                // The only worker, polling one queue: nobody else can publish the token, and what this
-                // worker will publish comes in this queue's order, so waiting cannot change the verdict.
-                owner = id;
-            }
+            // The only worker, polling one queue: every packet but the box's own is its own; nobody else can
+            // publish a token, and what it publishes comes in this queue's order, so a join never waits.
+            final int owner = alone ? (control.isControl(packet) ? Steerer.CONTROL : id) : steerer.steer(packet);
             if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
             {
                 process(mbuf, stamp, true);
