@@ -33,6 +33,7 @@ import org.mpdp.dataplane.wire.ParsedPacket;
  * processed at once, others' handed to their owners' rings, joins with a token not yet published
  * parked; then drain its ring; process = parse, track, verdict; forwarded packets go out on the peer
  * port's TX queue that belongs to this worker, dropped ones are freed; eviction in a bounded slice.
+ * A lone worker polling one queue does not steer: everything but the box's own traffic is its own.
  *
  * <p>Ownership: an mbuf received or drained here belongs to this worker until it is sent, handed to
  * another worker's ring, or freed, all within the cycle (a parked join is held by {@link ParkedJoins}).
