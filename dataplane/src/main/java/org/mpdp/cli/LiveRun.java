@@ -32,18 +32,19 @@ final class LiveRun
     private final Path reportPath;
     private double warmup;
     private boolean result;
-    /** The measured window, from the control loop: start time, forwarded, processed, GC count; end time. */
+    // The measured window of --result: the control loop's start, the counters when the warm-up ended
+    // (windowStart 0 until then) and when the loop ended.
+    private long runStart;
+    private long gcAtStart;
     private long windowStart;
     private long windowForwarded;
     private long windowProcessed;
-    private long windowGc;
     private long windowDropped;
-    private long droppedAtEnd;
-    private long runStart;
-    private long gcAtStart;
+    private long windowGc;
     private long windowEnd;
     private long forwardedAtEnd;
     private long processedAtEnd;
+    private long droppedAtEnd;
     private long gcAtEnd;
 
     LiveRun(final RunConfig config, final double duration, final double stopWhenIdle, final double statsInterval,
