@@ -35,6 +35,8 @@ public final class RxAgent implements Agent
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    private final int burst;
+    private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
     private int lcore = -1;
 
@@ -49,9 +51,16 @@ public final class RxAgent implements Agent
         this.parked = parked;
         this.control = control;
         this.clock = clock;
+        this.burst = burst;
         rx = new Burst(burst, arena);
         free = new FreeList(burst * 4, arena);
         handoff = new Handoff(rings, burst, handedOff, ringFull, free);
+    }
+
+    /** Paces this thread's RX ({@code rx.max-pps}); before the thread starts. */
+    void rxLimit(final long pps)
+    {
+        rxLimit = RxRateLimit.of(pps, burst);
     }
 
     @Override
@@ -68,11 +77,12 @@ public final class RxAgent implements Agent
         int work = 0;
         for (final WorkerAgent.RxQueue q : stopRx ? NONE : queues)
         {
-            final int n = rx.receive(q.port(), q.queue());
+            final int n = rx.receive(q.port(), q.queue(), rxLimit.allowance(burst));
             if (n == 0)
             {
                 continue;
             }
+            rxLimit.took(n);
             q.rx().getAndAddRelease(n);
             final long stamp = clock != null ? clock.ticks() : 0;
             for (int i = 0; i < n; i++)

@@ -14,6 +14,7 @@ import org.mpdp.dataplane.port.MbufParser;
 import org.mpdp.dataplane.steer.BurstHandler;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.ControlTraffic;
 import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
@@ -31,6 +32,7 @@ import org.mpdp.dataplane.wire.ParsedPacket;
  * processed at once, others' handed to their owners' rings, joins with a token not yet published
  * parked; then drain its ring; process = parse, track, verdict; forwarded packets go out on the peer
  * port's TX queue that belongs to this worker, dropped ones are freed; eviction in a bounded slice.
+ * A lone worker polling one queue does not steer: everything but the box's own traffic is its own.
  *
  * <p>Ownership: an mbuf received or drained here belongs to this worker until it is sent, handed to
  * another worker's ring, or freed, all within the cycle (a parked join is held by {@link ParkedJoins}).
@@ -51,6 +53,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstRing inbound;
     private final RxQueue[] rxQueues;
     private final Steerer steerer;
+    private final ControlTraffic control;
     private final ParkedJoins parked;
     private final Handoff handoff;
     private final TxStage[] txByPort;
@@ -67,6 +70,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    private final boolean alone;
+    private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
     private long nextEvict;
     private long now;
@@ -76,7 +81,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private int lcore = -1;
 
     WorkerAgent(final int id, final int cpu, final Tracker tracker, final OwnerDirectory directory,
-        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ParkedJoins parked,
+        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ControlTraffic control,
+        final ParkedJoins parked,
         final int[] peer, final WorkerCounters counters, final PipelineSettings settings,
         final LatencyRecorders latency, final boolean report)
     {
@@ -86,7 +92,9 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         this.directory = directory;
         this.inbound = rings[id];
         this.rxQueues = rxQueues.toArray(new RxQueue[0]);
+        alone = rings.length == 1 && this.rxQueues.length == 1;
         this.steerer = steerer;
+        this.control = control;
         this.parked = parked;
         this.peer = peer;
         this.counters = counters;
@@ -107,6 +115,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             tracker.listener(log);
         }
         keepReport = report ? c -> evictedReports.add(ConnectionReport.of(tracker, c, log)) : null;
+    }
+
+    /** Paces this worker's RX (run-to-completion, {@code rx.max-pps}); before the thread starts. */
+    void rxLimit(final long pps)
+    {
+        rxLimit = RxRateLimit.of(pps, settings.burst());
     }
 
     @Override
@@ -156,18 +170,21 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
 
     private int poll(final RxQueue q)
     {
-        final int n = rx.receive(q.port(), q.queue());
+        final int n = rx.receive(q.port(), q.queue(), rxLimit.allowance(settings.burst()));
         if (n == 0)
         {
             return 0;
         }
+        rxLimit.took(n);
         q.rx().getAndAddRelease(n);
         final long stamp = latency != null ? latency.clock().ticks() : 0;
         for (int i = 0; i < n; i++)
         {
             final long mbuf = rx.mbuf(i);
             mbufs.parse(parser, mbuf, packet);
-            final int owner = steerer.steer(packet);
+            // The only worker, polling one queue: every packet but the box's own is its own; nobody else can
+            // publish a token, and what it publishes comes in this queue's order, so a join never waits.
+            final int owner = alone ? (control.isControl(packet) ? Steerer.CONTROL : id) : steerer.steer(packet);
             if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
             {
                 process(mbuf, stamp, q.port(), true);
@@ -250,6 +267,18 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             counters.flagged.incrementRelease();
         }
         txByPort[peer[rxPort]].add(mbuf, stamp, latency);
+    }
+
+    /** @return packets sent so far (a counter read; any thread). */
+    long forwardedSoFar()
+    {
+        return counters.tx.get();
+    }
+
+    /** @return packets dropped by verdict so far (a counter read; any thread). */
+    long droppedSoFar()
+    {
+        return counters.dropped.get();
     }
 
     /** @return packets processed so far (a counter read; any thread). */

@@ -37,9 +37,10 @@ import org.mpdp.dpdk.EalOptions;
  * @param latency  the latency histogram log (off when its path is null).
  * @param mirror   the pcap mirror of flagged and dropped packets (off when its path is null).
  * @param report   the JSON report written at exit (off when its path is null).
+ * @param rx       RX pacing.
  */
 public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings rings, Pools pools, Tables tables,
-    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report)
+    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Rx rx)
 {
     /** Copies the collections. */
     public RunConfig
@@ -137,6 +138,10 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
         sb.append("rings: size=").append(rings.size()).append(" burst=").append(rings.burst())
             .append("  pools: mbufs=").append(pools.mbufs()).append(" cache-size=").append(pools.cacheSize())
             .append('\n');
+        if (rx.maxPps() > 0)
+        {
+            sb.append("rx: max-pps=").append(rx.maxPps()).append('\n');
+        }
         sb.append("tables: max-connections=").append(tables.maxConnections())
             .append(" max-subflows=").append(tables.maxSubflows())
             .append(" half-open-budget=").append(tables.halfOpenBudget())
@@ -440,6 +445,16 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      * @param path where the JSON report goes at exit, null for none.
      */
     public record Report(Path path)
+    {
+    }
+
+    /**
+     * RX pacing, for benchmarks whose source is as fast as it is polled (net_pcap {@code infinite_rx=1}).
+     *
+     * @param maxPps most packets per second all RX-polling threads together take from their queues (split
+     *               evenly between them); 0 = no limit.
+     */
+    public record Rx(int maxPps)
     {
     }
 }
