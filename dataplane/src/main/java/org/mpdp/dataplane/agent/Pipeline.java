@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.config.RunConfig;
+import org.mpdp.dataplane.control.ControlPlane;
+import org.mpdp.dataplane.control.ControlResponder;
+import org.mpdp.dataplane.control.Injector;
 import org.mpdp.dataplane.counters.CounterType;
 import org.mpdp.dataplane.counters.Counters;
 import org.mpdp.dataplane.counters.CountersFileDescriptor;
@@ -53,6 +57,9 @@ public final class Pipeline implements AutoCloseable
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<AgentRunner> rxRunners = new ArrayList<>();
     private final List<AtomicCounter> errors = new ArrayList<>();
+    private final java.lang.foreign.Arena controlArena = java.lang.foreign.Arena.ofShared();
+    private ControlAgent controlAgent;
+    private AgentRunner controlRunner;
     private PortCounters portCounters;
     private boolean stopped;
     private boolean closed;
@@ -66,6 +73,23 @@ public final class Pipeline implements AutoCloseable
      * @param report   whether to keep per-connection state for {@link #report}.
      */
     public Pipeline(final RunConfig config, final Counters counters, final LatencyClock clock, final boolean report)
+    {
+        this(config, counters, clock, report, null);
+    }
+
+    /**
+     * Opens ports and builds every thread, with a control plane of the caller's; starts nothing.
+     *
+     * @param config   the validated configuration.
+     * @param counters where the counters go (the counters file).
+     * @param clock    clock for latency stamps, or null for no latency recording.
+     * @param report   whether to keep per-connection state for {@link #report}.
+     * @param plane    what runs on the control thread; null: the built-in responder when
+     *                 {@code control.responder} has addresses, else no control thread (packets for the
+     *                 box are counted and freed).
+     */
+    public Pipeline(final RunConfig config, final Counters counters, final LatencyClock clock, final boolean report,
+        final ControlPlane plane)
     {
         this.config = config;
         final RunConfig.Layout layout = config.layout();
@@ -81,6 +105,7 @@ public final class Pipeline implements AutoCloseable
         {
             final int[] portIds = openPorts(workerCount);
             portCounters = new PortCounters(ports, counters);
+            final ControlPlane control = plane != null ? plane : responder(config.control(), portIds, counters);
             final int[] peer = new int[EthDev.count()];
             for (int i = 0; i < portIds.length; i++)
             {
@@ -111,8 +136,8 @@ public final class Pipeline implements AutoCloseable
                     JOIN_CACHE_NANOS);
                 final ParkedJoins parked = rtc ? new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                     .joinCache(joins) : null;
-                final Steerer steerer = rtc ? new Steerer(directory, new ControlTraffic(), parked, w).joinCache(joins) :
-                    null;
+                final Steerer steerer = rtc ? new Steerer(directory, controlTraffic(control), parked, w)
+                    .joinCache(joins) : null;
                 final LatencyRecorders l = clock == null ? null : LatencyRecorders.withDefaultStages("worker-" + w, clock);
                 if (l != null)
                 {
@@ -132,16 +157,21 @@ public final class Pipeline implements AutoCloseable
                         JOIN_CACHE_NANOS);
                     final ParkedJoins parked = new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                         .joinCache(joins);
-                    final Steerer steerer = new Steerer(directory, new ControlTraffic(), parked, r % workerCount)
+                    final Steerer steerer = new Steerer(directory, controlTraffic(control), parked, r % workerCount)
                         .joinCache(joins);
                     final String n = "rx " + r + " ";
                     rxAgents.add(new RxAgent(r, layout.rxCores().get(r), queuesByCore.get(r), steerer, parked, rings,
                         settings.burst(),
                         counters.newCounter(CounterType.RING, r, 0, "rx-handed-off", n + "handed off to workers"),
                         counters.newCounter(CounterType.RING, r, 1, "rx-ring-full", n + "freed: worker ring full"),
-                        counters.newCounter(CounterType.WORKER, r, 2, "rx-control", n + "for the box (freed)"),
+                        counters.newCounter(CounterType.WORKER, r, 2, "rx-control", n + "for the box itself " +
+                            "(to the control thread; freed when none runs)"),
                         clock));
                 }
+            }
+            if (control != null)
+            {
+                attachControl(control, portIds, ringBytes, settings, counters);
             }
         }
         catch (final RuntimeException ex)
@@ -149,6 +179,80 @@ public final class Pipeline implements AutoCloseable
             close();
             throw ex;
         }
+    }
+
+    /** The built-in responder for {@code control.responder}, or null when it lists no address. */
+    private static ControlPlane responder(final RunConfig.Control control, final int[] portIds, final Counters counters)
+    {
+        if (!control.enabled())
+        {
+            return null;
+        }
+        final List<RunConfig.ResponderAddress> list = control.responder();
+        final int[] ports = new int[list.size()];
+        final int[] addresses = new int[list.size()];
+        for (int i = 0; i < list.size(); i++)
+        {
+            ports[i] = portIds[list.get(i).port()];
+            addresses[i] = list.get(i).ipv4();
+        }
+        final int none = CountersFileDescriptor.NULL_KEY;
+        return new ControlResponder(ports, addresses,
+            counters.newCounter(CounterType.CONTROL, none, none, "arp-replies", "control ARP replies"),
+            counters.newCounter(CounterType.CONTROL, none, none, "icmp-echo-replies", "control ICMP echo replies"),
+            counters.newCounter(CounterType.CONTROL, none, none, "control-ignored",
+                "control packets not answered (freed)"));
+    }
+
+    /** ARP and IPv6 ND always go to CONTROL; the plane adds its addresses. */
+    private static ControlTraffic controlTraffic(final ControlPlane plane)
+    {
+        final ControlTraffic traffic = new ControlTraffic();
+        if (plane != null)
+        {
+            plane.claim(traffic);
+        }
+        return traffic;
+    }
+
+    /**
+     * The control ring (every steering thread to the control thread), one injection ring per worker
+     * (control thread to that worker's TX queues; see {@link Injector} for why not a TX queue of its own),
+     * and the control agent.
+     */
+    private void attachControl(final ControlPlane plane, final int[] portIds, final int ringBytes,
+        final PipelineSettings settings, final Counters counters)
+    {
+        final int none = CountersFileDescriptor.NULL_KEY;
+        final BurstRing controlRing = new BurstRing(ringBytes, settings.burst());
+        final BurstRing[] inject = new BurstRing[workers.size()];
+        for (int w = 0; w < workers.size(); w++)
+        {
+            inject[w] = new BurstRing(ringBytes, settings.burst());
+            workers.get(w).control(controlRing, inject[w]);
+        }
+        for (int r = 0; r < rxAgents.size(); r++)
+        {
+            rxAgents.get(r).control(controlRing, counters.newCounter(CounterType.RING, r, 3, "rx-control-ring-full",
+                "rx " + r + " freed: control ring full"));
+        }
+        final int slots = EthDev.count();
+        final BurstRing[] ringByPort = new BurstRing[slots];
+        final long[] poolByPort = new long[slots];
+        final long[] macByPort = new long[slots];
+        for (int i = 0; i < portIds.length; i++)
+        {
+            ringByPort[portIds[i]] = inject[i % inject.length];
+            poolByPort[portIds[i]] = ports.get(i).pool().address();
+            macByPort[portIds[i]] = ports.get(i).mac();
+        }
+        final Injector injector = new Injector(ringByPort, poolByPort, macByPort,
+            counters.newCounter(CounterType.CONTROL, none, none, "control-tx", "control frames injected for TX"),
+            counters.newCounter(CounterType.CONTROL, none, none, "control-tx-refused",
+                "control frames refused (no such port or injection ring full; freed)"), controlArena);
+        controlAgent = new ControlAgent(controlRing, plane, injector,
+            counters.newCounter(CounterType.CONTROL, none, none, "control-rx", "control packets received"),
+            settings.drainLimit());
     }
 
     private static List<Integer> distinctCores(final List<RunConfig.QueueAssignment> assignments)
@@ -220,6 +324,17 @@ public final class Pipeline implements AutoCloseable
         {
             runners.add(startRunner(w));
         }
+        if (controlAgent != null)
+        {
+            // Its own backoff, not the packet threads' strategy: it never spins, and a reply waits at most
+            // about a millisecond for the thread to wake.
+            controlRunner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000), ex ->
+            {
+                System.err.println("mpdp run: " + controlAgent.roleName() + ": " + ex);
+                ex.printStackTrace();
+            }, null, controlAgent);
+            AgentRunner.startOnThread(controlRunner);
+        }
         for (final RxAgent r : rxAgents)
         {
             rxRunners.add(startRunner(r));
@@ -257,7 +372,8 @@ public final class Pipeline implements AutoCloseable
         boolean drained = false;
         while (!drained && System.nanoTime() < deadline)
         {
-            drained = rxAgents.stream().allMatch(RxAgent::drained) && workers.stream().allMatch(WorkerAgent::drained);
+            drained = rxAgents.stream().allMatch(RxAgent::drained) && workers.stream().allMatch(WorkerAgent::drained) &&
+                (controlAgent == null || controlAgent.drained());
             if (!drained)
             {
                 Thread.onSpinWait();
@@ -266,7 +382,18 @@ public final class Pipeline implements AutoCloseable
         rxRunners.forEach(AgentRunner::close);
         // Release what RX threads parked since, then let workers take the last bursts.
         final long settle = System.nanoTime() + 50_000_000L;
-        while (System.nanoTime() < settle && !workers.stream().allMatch(WorkerAgent::drained))
+        while (System.nanoTime() < settle && !(workers.stream().allMatch(WorkerAgent::drained) &&
+            (controlAgent == null || controlAgent.drained())))
+        {
+            Thread.onSpinWait();
+        }
+        // The control thread before the workers: they send (or free) the last frames it injected.
+        if (controlRunner != null)
+        {
+            controlRunner.close();
+        }
+        final long injected = System.nanoTime() + 50_000_000L;
+        while (System.nanoTime() < injected && !workers.stream().allMatch(WorkerAgent::drained))
         {
             Thread.onSpinWait();
         }
@@ -394,6 +521,7 @@ public final class Pipeline implements AutoCloseable
         ports.forEach(Port::close);
         workers.forEach(WorkerAgent::release);
         rxAgents.forEach(RxAgent::release);
+        controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);
     }

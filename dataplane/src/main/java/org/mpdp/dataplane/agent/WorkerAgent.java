@@ -68,6 +68,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    private final BurstHandler injectHandler = this::onInjected;
+    private final BurstHandler freeInjected = this::freeInjected;
+    /** To the control thread (null: no control thread, packets for the box are counted and freed). */
+    private Handoff control;
+    /** Frames the control thread injects for the ports this worker transmits them on (null: none). */
+    private BurstRing injected;
     private volatile boolean stopRx;
     private long nextEvict;
     private long now;
@@ -110,6 +116,17 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         keepReport = report ? c -> evictedReports.add(ConnectionReport.of(tracker, c, log)) : null;
     }
 
+    /**
+     * Attaches the control thread: packets for the box go to {@code controlRing}, and frames it injects
+     * arrive on {@code injectRing}. Before the thread starts.
+     */
+    void control(final BurstRing controlRing, final BurstRing injectRing)
+    {
+        control = new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
+            counters.controlRingFull, free);
+        injected = injectRing;
+    }
+
     @Override
     public void onStart()
     {
@@ -134,6 +151,10 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                 work += poll(q);
             }
         }
+        if (control != null)
+        {
+            control.flush();
+        }
         if (parked != null)
         {
             handoff.flush();
@@ -141,6 +162,10 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         }
         handoff.flush();
         work += inbound.drain(this, settings.drainLimit());
+        if (injected != null)
+        {
+            work += injected.drain(injectHandler, settings.drainLimit());
+        }
         for (final TxStage t : txByPort)
         {
             t.send(latency);
@@ -189,9 +214,14 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                     handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
                 }
             }
+            else if (control != null)
+            {
+                // For the box itself (ARP, ND, its addresses): the control thread's from now on.
+                control.add(0, mbuf, stamp, q.port(), q.queue());
+            }
             else
             {
-                // For the box itself (ARP, ND, its addresses): no control thread is attached yet.
+                // For the box itself, and no control thread runs.
                 counters.control.incrementRelease();
                 free.add(mbuf);
             }
@@ -206,6 +236,23 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         for (int i = 0; i < burst.count(); i++)
         {
             process(burst.mbuf(i), burst.stamp(i), false);
+        }
+    }
+
+    /** Frames the control thread injected: out on this worker's TX queue of their port (stamp 0: no latency). */
+    private void onInjected(final BurstView burst)
+    {
+        for (int i = 0; i < burst.count(); i++)
+        {
+            txByPort[burst.port(i)].add(burst.mbuf(i), 0, latency);
+        }
+    }
+
+    private void freeInjected(final BurstView burst)
+    {
+        for (int i = 0; i < burst.count(); i++)
+        {
+            free.add(burst.mbuf(i));
         }
     }
 
@@ -265,7 +312,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     /** @return whether nothing is left for this worker: its ring is empty and nothing is parked. */
     boolean drained()
     {
-        return inbound.consumerPosition() == inbound.producerPosition() && (parked == null || parked.size() == 0);
+        return inbound.consumerPosition() == inbound.producerPosition() && (parked == null || parked.size() == 0) &&
+            (injected == null || injected.consumerPosition() == injected.producerPosition());
     }
 
     @Override
@@ -341,6 +389,11 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     @Override
     public void onClose()
     {
+        // The control thread has stopped before the workers: what it injected and nobody sent is freed.
+        while (injected != null && injected.drain(freeInjected, Integer.MAX_VALUE) > 0)
+        {
+            free.flush();
+        }
         free.flush();
         PacketThreads.leave(lcore);
     }

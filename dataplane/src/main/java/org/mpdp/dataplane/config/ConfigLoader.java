@@ -43,6 +43,8 @@ final class ConfigLoader
     private static final Pattern PCI = Pattern.compile("([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[01][0-9a-fA-F]\\.[0-7]");
     private static final Pattern VDEV = Pattern.compile("([a-z][a-z0-9_]*[0-9]+)((,[A-Za-z0-9_-]+=[^,\\s]*)*)");
     private static final Pattern QPAIRS = Pattern.compile(",qpairs=(\\d+)");
+    private static final Pattern IPV4 = Pattern.compile(
+        "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern FILE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> LOG_LEVELS =
         List.of("emergency", "alert", "critical", "error", "warning", "notice", "info", "debug");
@@ -131,13 +133,14 @@ final class ConfigLoader
         final Section r = top.section("report");
         final Report report = new Report(output(r, "path"));
         r.finish();
+        final RunConfig.Control control = control(top.section("control"), ports.size());
         top.finish();
         if (!errors.isEmpty())
         {
             throw new ConfigException(errors);
         }
         return new RunConfig(eal, ports, layout.layout(), rings, pools, tables, policy, counters, latency, mirror,
-            report);
+            report, control);
     }
 
     private static Eal eal(final Section s)
@@ -326,6 +329,60 @@ final class ConfigLoader
         final Mirror m = new Mirror(output(s, "pcap"), s.integer("max-packets-per-second", 1000, 1, 10_000_000));
         s.finish();
         return m;
+    }
+
+    /**
+     * {@code control.responder}: a list of {@code port} (index into ports:) and {@code ipv4}, each a
+     * unicast address answered on that port; at most {@code ControlTraffic.MAX_ENTRIES}, no address twice.
+     */
+    private static RunConfig.Control control(final Section s, final int portCount)
+    {
+        final List<RunConfig.ResponderAddress> list = new ArrayList<>();
+        final Map<Integer, String> seen = new LinkedHashMap<>();
+        final List<Section> entries = s.sections("responder");
+        if (entries.size() > org.mpdp.dataplane.steer.ControlTraffic.MAX_ENTRIES)
+        {
+            s.error("responder", entries.size() + " addresses: at most " +
+                org.mpdp.dataplane.steer.ControlTraffic.MAX_ENTRIES);
+        }
+        for (final Section r : entries)
+        {
+            final int port = r.integer("port", 0, 0, MAX_PORTS - 1);
+            if (port >= portCount)
+            {
+                r.error("port", "no such port: ports: has " + portCount + " (0.." + (portCount - 1) + ")");
+            }
+            final String text = r.string("ipv4", null, IPV4, "must be a dotted-quad IPv4 address, e.g. 198.18.0.1");
+            if (!r.has("ipv4"))
+            {
+                r.errorLine(r.path() + ": needs ipv4 (the address answered for ARP and ICMP echo)");
+            }
+            r.finish();
+            if (text == null)
+            {
+                continue;
+            }
+            int address = 0;
+            for (final String octet : text.split("\\."))
+            {
+                address = address << 8 | Integer.parseInt(octet);
+            }
+            final int first = address >>> 24;
+            if (address == 0 || address == -1 || first == 127 || first >= 224)
+            {
+                r.error("ipv4", "must be a unicast address (not 0.0.0.0, loopback, multicast or broadcast)");
+                continue;
+            }
+            final String previous = seen.putIfAbsent(address, r.path());
+            if (previous != null)
+            {
+                r.error("ipv4", "the same address as " + previous);
+                continue;
+            }
+            list.add(new RunConfig.ResponderAddress(port, text, address));
+        }
+        s.finish();
+        return new RunConfig.Control(list);
     }
 
     /**

@@ -37,9 +37,10 @@ import org.mpdp.dpdk.EalOptions;
  * @param latency  the latency histogram log (off when its path is null).
  * @param mirror   the pcap mirror of flagged and dropped packets (off when its path is null).
  * @param report   the JSON report written at exit (off when its path is null).
+ * @param control  the control thread and its built-in responder (off when no address is configured).
  */
 public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings rings, Pools pools, Tables tables,
-    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report)
+    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Control control)
 {
     /** Copies the collections. */
     public RunConfig
@@ -160,7 +161,12 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
                 Section.showNanos(latency.intervalNanos()))
             .append("  mirror: ").append(mirror.pcap() == null ? "off" : mirror.pcap() + " at most " +
                 mirror.maxPacketsPerSecond() + " packets/s")
-            .append("  report: ").append(report.path() == null ? "off" : report.path().toString());
+            .append("  report: ").append(report.path() == null ? "off" : report.path().toString()).append('\n');
+        sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
+        for (final ResponderAddress a : control.responder())
+        {
+            sb.append(" port ").append(a.port()).append(' ').append(a.ipv4Text());
+        }
         return sb.toString();
     }
 
@@ -414,6 +420,39 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      * @param path where the JSON report goes at exit, null for none.
      */
     public record Report(Path path)
+    {
+    }
+
+    /**
+     * The control thread: packets for the box itself (ARP, IPv6 neighbour discovery, its own addresses)
+     * go to it through the control ring, and it injects replies into any port's TX.
+     *
+     * @param responder addresses the built-in responder answers ARP and ICMP echo for; none: no control
+     *                  thread, and packets for the box are counted and freed.
+     */
+    public record Control(List<ResponderAddress> responder)
+    {
+        /** Copies the list. */
+        public Control
+        {
+            responder = List.copyOf(responder);
+        }
+
+        /** @return whether a control thread runs. */
+        public boolean enabled()
+        {
+            return !responder.isEmpty();
+        }
+    }
+
+    /**
+     * One address of the built-in responder.
+     *
+     * @param port     index into {@code ports:} (config order).
+     * @param ipv4Text the address as written.
+     * @param ipv4     the address, host order (as {@code ParsedPacket.dstV4}).
+     */
+    public record ResponderAddress(int port, String ipv4Text, int ipv4)
     {
     }
 }

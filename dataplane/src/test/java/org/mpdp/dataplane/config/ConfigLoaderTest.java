@@ -168,7 +168,7 @@ final class ConfigLoaderTest
         assertError("policy.mid-strem: unknown reason, did you mean policy.mid-stream?",
             TWO_PORTS + "policy:\n  mid-strem: drop\n");
         assertError("zzz: unknown key (top-level keys: eal, ports, rings, layout, pools, tables, policy, counters, " +
-            "latency, mirror, report)", TWO_PORTS + "zzz: 1\n");
+            "latency, mirror, report, control)", TWO_PORTS + "zzz: 1\n");
     }
 
     @Test
@@ -278,6 +278,30 @@ final class ConfigLoaderTest
         assertError("counters.prometheus-port=70000: must be 0..65535",
             TWO_PORTS + "counters:\n  prometheus-port: 70000\n");
         assertError("counters.telemetry=yes: must be true or false", TWO_PORTS + "counters:\n  telemetry: yes\n");
+    }
+
+    @Test
+    void shouldBindAndCheckTheControlResponder() throws Exception
+    {
+        assertEquals(false, load(TWO_PORTS).control().enabled());
+        final RunConfig c = load(TWO_PORTS + "control:\n  responder:\n    - port: 1\n      ipv4: 198.18.0.1\n" +
+            "    - ipv4: 198.19.255.254\n");
+        assertEquals(List.of(new RunConfig.ResponderAddress(1, "198.18.0.1", 0xC612_0001),
+            new RunConfig.ResponderAddress(0, "198.19.255.254", 0xC613_FFFE)), c.control().responder());
+        assertEquals(true, c.summary().contains("control: responder port 1 198.18.0.1 port 0 198.19.255.254"),
+            c.summary());
+        assertError("control.responder[0].port=2: no such port: ports: has 2 (0..1)",
+            TWO_PORTS + "control:\n  responder:\n    - port: 2\n      ipv4: 198.18.0.1\n");
+        assertError("control.responder[0].ipv4=198.18.0.256: must be a dotted-quad IPv4 address, e.g. 198.18.0.1",
+            TWO_PORTS + "control:\n  responder:\n    - ipv4: 198.18.0.256\n");
+        assertError("control.responder[0]: needs ipv4 (the address answered for ARP and ICMP echo)",
+            TWO_PORTS + "control:\n  responder:\n    - port: 0\n");
+        assertError("control.responder[0].ipv4=224.0.0.1: must be a unicast address (not 0.0.0.0, loopback, " +
+            "multicast or broadcast)", TWO_PORTS + "control:\n  responder:\n    - ipv4: 224.0.0.1\n");
+        assertError("control.responder[1].ipv4=198.18.0.1: the same address as control.responder[0]",
+            TWO_PORTS + "control:\n  responder:\n    - ipv4: 198.18.0.1\n    - port: 1\n      ipv4: 198.18.0.1\n");
+        assertError("control.responder[0].mac: unknown key (control.responder[0] keys: port, ipv4)", TWO_PORTS +
+            "control:\n  responder:\n    - ipv4: 198.18.0.1\n      mac: 1\n");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.mpdp.dataplane.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpdp.cli.MpdpCommand;
+import org.mpdp.dataplane.testing.ChildJvm;
+import org.mpdp.dataplane.testing.Cmd;
+import org.mpdp.dataplane.testing.VethNamespace;
+
+/**
+ * The control seam end to end: {@code mpdp run} with one net_af_packet port on a veth whose peer is in a
+ * network namespace, and the built-in responder for an address the namespace has no neighbour entry
+ * for. The namespace's kernel pings it: it must ARP for the address (and learn the port's MAC from the
+ * reply), and accept every echo reply, which it does only when both checksums are right. Then SIGTERM:
+ * the counters show the replies and every mbuf is back in its pool.
+ */
+final class ControlResponderIT
+{
+    private static final byte[] ROOT_IP = {(byte)198, 18, 7, 1};
+    private static final byte[] NS_IP = {(byte)198, 18, 7, 2};
+    /** The responder's address: not ROOT_IP, which the namespace has a static neighbour entry for. */
+    private static final String RESPONDER_IP = "198.18.7.3";
+    private static final int PINGS = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldAnswerArpAndPingRunToCompletion() throws Exception
+    {
+        pingThroughMpdp("  mode: run-to-completion\n  cores: [1]\n");
+    }
+
+    @Test
+    void shouldAnswerArpAndPingPipelined() throws Exception
+    {
+        pingThroughMpdp("  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [1]\n");
+    }
+
+    private void pingThroughMpdp(final String layout) throws Exception
+    {
+        try (VethNamespace veth = VethNamespace.create(ROOT_IP, NS_IP))
+        {
+            final Path counters = dir.resolve("counters.dat");
+            final Path config = dir.resolve("run.yaml");
+            Files.writeString(config, "eal:\n  file-prefix: mpdp-ctl-" + ThreadLocalRandom.current().nextInt(1 << 30) +
+                "\n  hugepages: off\n  memory-mb: 512\n" +
+                "ports:\n  - vdev: net_af_packet0,iface=" + veth.rootInterface() + "\n" +
+                "layout:\n" + layout + "  idle:\n    strategy: yield\n" +
+                "tables:\n  max-connections: 1024\n  max-subflows: 4096\n" +
+                "counters:\n  path: " + counters + "\n" +
+                "control:\n  responder:\n    - port: 0\n      ipv4: " + RESPONDER_IP + "\n");
+            try (Cmd.Background run = Cmd.Background.start(Map.of(), ChildJvm.command(MpdpCommand.class, "run",
+                "--config", config.toString(), "--duration", "120")))
+            {
+                final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!Files.exists(counters) && run.alive() && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(100);
+                }
+                assertTrue(Files.exists(counters), "no counters file:\n" + run.stdout() + run.stderr());
+                Thread.sleep(500);
+
+                final Cmd.Result ping = Cmd.run(Duration.ofSeconds(30), Map.of(), veth.inNamespaceCommand("ping",
+                    "-c", Integer.toString(PINGS), "-i", "0.2", "-W", "2", RESPONDER_IP));
+                final Cmd.Result neighbours = Cmd.run(Duration.ofSeconds(10), Map.of(),
+                    veth.inNamespaceCommand("ip", "neigh", "show", RESPONDER_IP));
+
+                run.signal("TERM");
+                assertEquals(0, run.waitFor(Duration.ofSeconds(30)), run.stdout() + run.stderr());
+                final String out = run.stdout();
+                assertEquals(0, ping.exit(), ping + "\n" + out);
+                assertTrue(ping.stdout().contains(PINGS + " received, 0% packet loss"), ping.stdout());
+                final String mac = HexFormat.ofDelimiter(":").formatHex(veth.rootMac());
+                assertTrue(neighbours.stdout().contains("lladdr " + mac), "neighbour entry with the port's MAC " +
+                    mac + ": " + neighbours.stdout());
+                assertEquals(PINGS, counter(out, "control ICMP echo replies"), out);
+                assertTrue(counter(out, "control ARP replies") >= 1, out);
+                assertEquals(counter(out, "control frames injected for TX"),
+                    counter(out, "control ARP replies") + PINGS, out);
+                assertEquals(0, counter(out, "control frames refused"), out);
+                assertTrue(out.contains("mbufs still in use after the ports closed 0"), out);
+            }
+        }
+    }
+
+    /** A counter's final value from {@code mpdp run}'s "counters (non-zero)" list; 0 when not listed. */
+    private static long counter(final String out, final String label)
+    {
+        final Matcher m = Pattern.compile("^\\s+([\\d,]+)\\s+" + Pattern.quote(label), Pattern.MULTILINE).matcher(out);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+}
