@@ -23,8 +23,9 @@ import org.mpdp.dataplane.testing.VethNamespace;
  * The control seam end to end: {@code mpdp run} with one net_af_packet port on a veth whose peer is in a
  * network namespace, and the built-in responder for an address the namespace has no neighbour entry
  * for. The namespace's kernel pings it: it must ARP for the address (and learn the port's MAC from the
- * reply), and accept every echo reply, which it does only when both checksums are right. Then SIGTERM:
- * the counters show the replies and every mbuf is back in its pool.
+ * reply) and get every echo reply. A veth marks what it receives as checksum-verified, so the kernel
+ * would accept a wrong checksum: tcpdump in the namespace captures the replies and tshark checks both
+ * checksums of every echo reply. Then SIGTERM: the counters show the replies, every mbuf is back.
  */
 final class ControlResponderIT
 {
@@ -73,11 +74,20 @@ final class ControlResponderIT
                 assertTrue(Files.exists(counters), "no counters file:\n" + run.stdout() + run.stderr());
                 Thread.sleep(500);
 
+                final Cmd.Background capture = Cmd.Background.start(Map.of(), veth.inNamespaceCommand("tcpdump",
+                    "-i", veth.namespaceInterface(), "-nn", "-U", "-w", "-",
+                    "(icmp and icmp[icmptype] == 0) or (arp and arp[6:2] == 2)"));
+                assertTrue(capture.awaitStderr("listening on", Duration.ofSeconds(10)), capture.stderr());
                 final Cmd.Result ping = Cmd.run(Duration.ofSeconds(30), Map.of(), veth.inNamespaceCommand("ping",
                     "-c", Integer.toString(PINGS), "-i", "0.2", "-W", "2", RESPONDER_IP));
                 final Cmd.Result neighbours = Cmd.run(Duration.ofSeconds(10), Map.of(),
                     veth.inNamespaceCommand("ip", "neigh", "show", RESPONDER_IP));
 
+                capture.signal("TERM");
+                capture.waitFor(Duration.ofSeconds(10));
+                final Path replies = dir.resolve("replies.pcap");
+                Files.write(replies, capture.stdoutBytes());
+                capture.close();
                 run.signal("TERM");
                 assertEquals(0, run.waitFor(Duration.ofSeconds(30)), run.stdout() + run.stderr());
                 final String out = run.stdout();
@@ -92,8 +102,36 @@ final class ControlResponderIT
                     counter(out, "control ARP replies") + PINGS, out);
                 assertEquals(0, counter(out, "control frames refused"), out);
                 assertTrue(out.contains("mbufs still in use after the ports closed 0"), out);
+                checkWithTshark(replies, mac);
             }
         }
+    }
+
+    /** Every echo reply has a good IPv4 header checksum and ICMP checksum; ARP replies name the port's MAC. */
+    private static void checkWithTshark(final Path replies, final String mac)
+    {
+        final Cmd.Result tshark = Cmd.run(Duration.ofSeconds(60), "tshark", "-r", replies.toString(),
+            "-o", "ip.check_checksum:TRUE", "-T", "fields", "-E", "separator=,", "-e", "icmp.type", "-e", "ip.src",
+            "-e", "ip.checksum.status", "-e", "icmp.checksum.status", "-e", "arp.opcode", "-e", "arp.src.hw_mac",
+            "-e", "arp.src.proto_ipv4").ok();
+        int echoes = 0;
+        int arps = 0;
+        for (final String line : tshark.stdout().lines().toList())
+        {
+            if (line.startsWith("0,"))
+            {
+                // tshark's checksum status: 1 is good.
+                assertEquals("0," + RESPONDER_IP + ",1,1,,,", line, tshark.stdout());
+                echoes++;
+            }
+            else
+            {
+                assertEquals(",,,,2," + mac + "," + RESPONDER_IP, line, tshark.stdout());
+                arps++;
+            }
+        }
+        assertEquals(PINGS, echoes, tshark.stdout());
+        assertTrue(arps >= 1, tshark.stdout());
     }
 
     /** A counter's final value from {@code mpdp run}'s "counters (non-zero)" list; 0 when not listed. */
