@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.config.RunConfig;
@@ -18,6 +19,9 @@ import org.mpdp.dataplane.counters.Counters;
 import org.mpdp.dataplane.counters.CountersFileDescriptor;
 import org.mpdp.dataplane.latency.LatencyClock;
 import org.mpdp.dataplane.latency.LatencyRecorders;
+import org.mpdp.dataplane.mirror.MirrorRing;
+import org.mpdp.dataplane.mirror.MirrorTap;
+import org.mpdp.dataplane.mirror.MirrorWriter;
 import org.mpdp.dataplane.port.MbufPool;
 import org.mpdp.dataplane.port.MbufPools;
 import org.mpdp.dataplane.port.Port;
@@ -60,6 +64,8 @@ public final class Pipeline implements AutoCloseable
     private final java.lang.foreign.Arena controlArena = java.lang.foreign.Arena.ofShared();
     private ControlAgent controlAgent;
     private AgentRunner controlRunner;
+    private MirrorWriter mirrorWriter;
+    private AgentRunner mirrorRunner;
     private PortCounters portCounters;
     private boolean stopped;
     private boolean closed;
@@ -173,6 +179,10 @@ public final class Pipeline implements AutoCloseable
             {
                 attachControl(control, portIds, ringBytes, settings, counters);
             }
+            if (config.mirror().pcap() != null)
+            {
+                attachMirror(config.mirror(), portIds, counters);
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -255,6 +265,43 @@ public final class Pipeline implements AutoCloseable
             settings.drainLimit());
     }
 
+    /**
+     * One shared ring from the workers to the mirror writer, and a tap per worker with its share of the
+     * rate. Sized for at least 16 full records and 4 MiB: about 14,000 packets of 256 bytes, 14 s at the
+     * default 1,000 per second should the writer stall.
+     */
+    private void attachMirror(final RunConfig.Mirror mirror, final int[] portIds, final Counters counters)
+    {
+        final int bytes = Integer.highestOneBit(Math.max(4 << 20, 16 * (mirror.snaplen() + 64)) - 1) << 1;
+        final MirrorRing ring = new MirrorRing(bytes, mirror.snaplen());
+        final int share = Math.max(1, mirror.maxPacketsPerSecond() / workers.size());
+        for (int w = 0; w < workers.size(); w++)
+        {
+            final String n = "worker " + w + " ";
+            workers.get(w).mirror(new MirrorTap(ring, config.verdictPolicy(), share,
+                counters.newCounter(CounterType.WORKER, w, CountersFileDescriptor.NULL_KEY, "mirrored",
+                    n + "mirrored (copied for the mirror file)"),
+                counters.newCounter(CounterType.WORKER, w, CountersFileDescriptor.NULL_KEY, "mirror-rate-limited",
+                    n + "not mirrored: over the rate limit"),
+                counters.newCounter(CounterType.WORKER, w, CountersFileDescriptor.NULL_KEY, "mirror-ring-full",
+                    n + "not mirrored: mirror ring full")));
+        }
+        final List<String> names = new ArrayList<>();
+        for (int id = 0; id < EthDev.count(); id++)
+        {
+            names.add(null);
+        }
+        for (final int id : portIds)
+        {
+            names.set(id, EthDev.name(id));
+        }
+        final int none = CountersFileDescriptor.NULL_KEY;
+        mirrorWriter = new MirrorWriter(ring, mirror.pcap(), names,
+            counters.newCounter(CounterType.PROCESS, none, none, "mirror-written", "mirror packets written to " +
+                mirror.pcap().getFileName()),
+            counters.newCounter(CounterType.PROCESS, none, none, "mirror-errors", "mirror write errors"));
+    }
+
     private static List<Integer> distinctCores(final List<RunConfig.QueueAssignment> assignments)
     {
         final List<Integer> cores = new ArrayList<>();
@@ -335,6 +382,16 @@ public final class Pipeline implements AutoCloseable
             }, null, controlAgent);
             AgentRunner.startOnThread(controlRunner);
         }
+        if (mirrorWriter != null)
+        {
+            // A writer thread, never a packet thread: it sleeps 1 ms when the ring is empty.
+            mirrorRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), ex ->
+            {
+                System.err.println("mpdp run: " + mirrorWriter.roleName() + ": " + ex);
+                ex.printStackTrace();
+            }, null, mirrorWriter);
+            AgentRunner.startOnThread(mirrorRunner);
+        }
         for (final RxAgent r : rxAgents)
         {
             rxRunners.add(startRunner(r));
@@ -398,6 +455,11 @@ public final class Pipeline implements AutoCloseable
             Thread.onSpinWait();
         }
         runners.forEach(AgentRunner::close);
+        // After the workers: its onClose writes what they mirrored last and closes the file.
+        if (mirrorRunner != null)
+        {
+            mirrorRunner.close();
+        }
         return drained;
     }
 
@@ -521,6 +583,10 @@ public final class Pipeline implements AutoCloseable
         ports.forEach(Port::close);
         workers.forEach(WorkerAgent::release);
         rxAgents.forEach(RxAgent::release);
+        if (mirrorWriter != null && mirrorRunner == null)
+        {
+            mirrorWriter.onClose();
+        }
         controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);

@@ -9,6 +9,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.analyze.FlagLog;
 import org.mpdp.dataplane.latency.LatencyRecorders;
+import org.mpdp.dataplane.mirror.MirrorTap;
 import org.mpdp.dataplane.port.Burst;
 import org.mpdp.dataplane.port.Mbuf;
 import org.mpdp.dataplane.port.MbufParser;
@@ -72,6 +73,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstHandler freeInjected = this::freeInjected;
     /** To the control thread (null: no control thread, packets for the box are counted and freed). */
     private Handoff control;
+    /** Copies dropped and flagged packets for the mirror file (null: no mirror). */
+    private MirrorTap mirror;
     /** Frames the control thread injects for the ports this worker transmits them on (null: none). */
     private BurstRing injected;
     private volatile boolean stopRx;
@@ -125,6 +128,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         control = new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
             counters.controlRingFull, free);
         injected = injectRing;
+    }
+
+    /** Turns the mirror on: dropped and flagged packets are copied (rate-limited) for its writer. Before start. */
+    void mirror(final MirrorTap tap)
+    {
+        mirror = tap;
     }
 
     @Override
@@ -283,17 +292,25 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         counters.processed.incrementRelease();
         mptcpPackets += packet.isMptcp() ? 1 : 0;
         malformed += packet.firstMalformed() != 0 ? 1 : 0;
+        final int port = Mbuf.port(mbuf);
         if (action == Action.DROP)
         {
             counters.dropped.incrementRelease();
+            if (mirror != null)
+            {
+                mirror.offer(mbuf, port, tracker.lastReasons(), action, now);
+            }
             free.add(mbuf);
             return;
         }
         if (action == Action.FLAG)
         {
             counters.flagged.incrementRelease();
+            if (mirror != null)
+            {
+                mirror.offer(mbuf, port, tracker.lastReasons(), action, now);
+            }
         }
-        final int port = Mbuf.port(mbuf);
         txByPort[peer[port]].add(mbuf, stamp, latency);
     }
 

@@ -326,7 +326,8 @@ final class ConfigLoader
 
     private static Mirror mirror(final Section s)
     {
-        final Mirror m = new Mirror(output(s, "pcap"), s.integer("max-packets-per-second", 1000, 1, 10_000_000));
+        final Mirror m = new Mirror(output(s, "pcap"), s.integer("max-packets-per-second", 1000, 1, 10_000_000),
+            s.integer("snaplen", 256, 64, 65535));
         s.finish();
         return m;
     }

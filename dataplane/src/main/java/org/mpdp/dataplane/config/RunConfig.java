@@ -160,7 +160,7 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             .append("  latency: ").append(latency.hlog() == null ? "off" : latency.hlog() + " every " +
                 Section.showNanos(latency.intervalNanos()))
             .append("  mirror: ").append(mirror.pcap() == null ? "off" : mirror.pcap() + " at most " +
-                mirror.maxPacketsPerSecond() + " packets/s")
+                mirror.maxPacketsPerSecond() + " packets/s, " + mirror.snaplen() + " bytes each")
             .append("  report: ").append(report.path() == null ? "off" : report.path().toString()).append('\n');
         sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
         for (final ResponderAddress a : control.responder())
@@ -409,10 +409,11 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
     }
 
     /**
-     * @param pcap                pcap file of mirrored packets, null for none.
-     * @param maxPacketsPerSecond most packets mirrored per second.
+     * @param pcap                pcapng file of mirrored (dropped and flagged) packets, null for none.
+     * @param maxPacketsPerSecond most packets mirrored per second, across the box (split over the workers).
+     * @param snaplen             most bytes of each packet copied.
      */
-    public record Mirror(Path pcap, int maxPacketsPerSecond)
+    public record Mirror(Path pcap, int maxPacketsPerSecond, int snaplen)
     {
     }
 
