@@ -198,18 +198,32 @@ public final class Pipeline implements AutoCloseable
         {
             return null;
         }
-        final List<RunConfig.ResponderAddress> list = control.responder();
-        final int[] ports = new int[list.size()];
-        final int[] addresses = new int[list.size()];
-        for (int i = 0; i < list.size(); i++)
+        final List<RunConfig.ResponderAddress> v4 = control.responder().stream().filter(a -> a.ipv4Text() != null)
+            .toList();
+        final List<RunConfig.ResponderAddress> v6 = control.responder().stream().filter(a -> a.ipv6Text() != null)
+            .toList();
+        final int[] ports = new int[v4.size()];
+        final int[] addresses = new int[v4.size()];
+        for (int i = 0; i < v4.size(); i++)
         {
-            ports[i] = portIds[list.get(i).port()];
-            addresses[i] = list.get(i).ipv4();
+            ports[i] = portIds[v4.get(i).port()];
+            addresses[i] = v4.get(i).ipv4();
+        }
+        final int[] ports6 = new int[v6.size()];
+        final long[] high = new long[v6.size()];
+        final long[] low = new long[v6.size()];
+        for (int i = 0; i < v6.size(); i++)
+        {
+            ports6[i] = portIds[v6.get(i).port()];
+            high[i] = v6.get(i).ipv6High();
+            low[i] = v6.get(i).ipv6Low();
         }
         final int none = CountersFileDescriptor.NULL_KEY;
-        return new ControlResponder(ports, addresses,
-            counters.newCounter(CounterType.CONTROL, none, none, "arp-replies", "control ARP replies"),
-            counters.newCounter(CounterType.CONTROL, none, none, "icmp-echo-replies", "control ICMP echo replies"),
+        return new ControlResponder(ports, addresses, ports6, high, low,
+            counters.newCounter(CounterType.CONTROL, none, none, "arp-replies",
+                "control ARP replies and neighbour advertisements"),
+            counters.newCounter(CounterType.CONTROL, none, none, "icmp-echo-replies", "control ICMP echo replies " +
+                "(v4 and v6)"),
             counters.newCounter(CounterType.CONTROL, none, none, "control-ignored",
                 "control packets not answered (freed)"));
     }

@@ -45,6 +45,7 @@ final class ConfigLoader
     private static final Pattern QPAIRS = Pattern.compile(",qpairs=(\\d+)");
     private static final Pattern IPV4 = Pattern.compile(
         "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern FILE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> LOG_LEVELS =
         List.of("emergency", "alert", "critical", "error", "warning", "notice", "info", "debug");
@@ -333,13 +334,15 @@ final class ConfigLoader
     }
 
     /**
-     * {@code control.responder}: a list of {@code port} (index into ports:) and {@code ipv4}, each a
-     * unicast address answered on that port; at most {@code ControlTraffic.MAX_ENTRIES}, no address twice.
+     * {@code control.responder}: a list of {@code port} (index into ports:) with {@code ipv4} and/or
+     * {@code ipv6}, unicast addresses answered on that port; at most {@code ControlTraffic.MAX_ENTRIES},
+     * no address twice. (Two spellings of one IPv6 address are not caught.)
      */
     private static RunConfig.Control control(final Section s, final int portCount)
     {
         final List<RunConfig.ResponderAddress> list = new ArrayList<>();
         final Map<Integer, String> seen = new LinkedHashMap<>();
+        final Map<String, String> seen6 = new LinkedHashMap<>();
         final List<Section> entries = s.sections("responder");
         if (entries.size() > org.mpdp.dataplane.steer.ControlTraffic.MAX_ENTRIES)
         {
@@ -354,13 +357,49 @@ final class ConfigLoader
                 r.error("port", "no such port: ports: has " + portCount + " (0.." + (portCount - 1) + ")");
             }
             final String text = r.string("ipv4", null, IPV4, "must be a dotted-quad IPv4 address, e.g. 198.18.0.1");
-            if (!r.has("ipv4"))
+            final String text6 = r.string("ipv6", null, IPV6, "must be an IPv6 address, e.g. 2001:2::1");
+            if (!r.has("ipv4") && !r.has("ipv6"))
             {
-                r.errorLine(r.path() + ": needs ipv4 (the address answered for ARP and ICMP echo)");
+                r.errorLine(r.path() + ": needs ipv4 or ipv6 (the address answered for ARP/ND and echo)");
             }
             r.finish();
+            long high = 0;
+            long low = 0;
+            if (text6 != null)
+            {
+                final byte[] b;
+                try
+                {
+                    b = java.net.InetAddress.ofLiteral(text6).getAddress();
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    r.error("ipv6", "must be an IPv6 address, e.g. 2001:2::1");
+                    continue;
+                }
+                if (b.length != 16 || (b[0] & 0xFF) == 0xFF || java.util.Arrays.equals(b, new byte[16]))
+                {
+                    r.error("ipv6", "must be a unicast IPv6 address (not ::, multicast or IPv4-mapped)");
+                    continue;
+                }
+                for (int i = 0; i < 8; i++)
+                {
+                    high = high << 8 | b[i] & 0xFF;
+                    low = low << 8 | b[8 + i] & 0xFF;
+                }
+                final String previous6 = seen6.putIfAbsent(text6.toLowerCase(), r.path());
+                if (previous6 != null)
+                {
+                    r.error("ipv6", "the same address as " + previous6);
+                    continue;
+                }
+            }
             if (text == null)
             {
+                if (text6 != null)
+                {
+                    list.add(new RunConfig.ResponderAddress(port, null, 0, text6, high, low));
+                }
                 continue;
             }
             int address = 0;
@@ -380,7 +419,7 @@ final class ConfigLoader
                 r.error("ipv4", "the same address as " + previous);
                 continue;
             }
-            list.add(new RunConfig.ResponderAddress(port, text, address));
+            list.add(new RunConfig.ResponderAddress(port, text, address, text6, high, low));
         }
         s.finish();
         return new RunConfig.Control(list);

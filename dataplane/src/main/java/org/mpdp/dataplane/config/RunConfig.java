@@ -165,7 +165,8 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
         sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
         for (final ResponderAddress a : control.responder())
         {
-            sb.append(" port ").append(a.port()).append(' ').append(a.ipv4Text());
+            sb.append(" port ").append(a.port()).append(a.ipv4Text() == null ? "" : " " + a.ipv4Text())
+                .append(a.ipv6Text() == null ? "" : " " + a.ipv6Text());
         }
         return sb.toString();
     }
@@ -447,13 +448,16 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
     }
 
     /**
-     * One address of the built-in responder.
+     * The addresses of the built-in responder on one port: an IPv4 address, an IPv6 address, or both.
      *
      * @param port     index into {@code ports:} (config order).
-     * @param ipv4Text the address as written.
-     * @param ipv4     the address, host order (as {@code ParsedPacket.dstV4}).
+     * @param ipv4Text the IPv4 address as written, or null.
+     * @param ipv4     the IPv4 address, host order (as {@code ParsedPacket.dstV4}); 0 when none.
+     * @param ipv6Text the IPv6 address as written, or null.
+     * @param ipv6High the IPv6 address's first 8 bytes, big-endian (as {@code ParsedPacket.dstV6High}).
+     * @param ipv6Low  its last 8 bytes.
      */
-    public record ResponderAddress(int port, String ipv4Text, int ipv4)
+    public record ResponderAddress(int port, String ipv4Text, int ipv4, String ipv6Text, long ipv6High, long ipv6Low)
     {
     }
 }

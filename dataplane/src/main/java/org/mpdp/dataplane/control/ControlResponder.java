@@ -9,9 +9,10 @@ import org.mpdp.dataplane.steer.ControlTraffic;
 
 /**
  * The built-in control plane: answers ARP requests (RFC 826) for its IPv4 addresses and ICMP echo
- * requests (RFC 792) to them, each on the port the address is configured on, by rewriting the request
- * in place and sending it back out of the same port. Everything else for the box (other ARP, IPv6
- * neighbour discovery, other traffic to its addresses) is freed and counted as ignored.
+ * requests (RFC 792) to them, and for its IPv6 addresses neighbour solicitations (RFC 4861 §7.2.4) and
+ * ICMPv6 echo requests (RFC 4443 §4.1), each on the port the address is configured on, by rewriting
+ * the request in place and sending it back out of the same port. Everything else for the box (other
+ * ARP and neighbour discovery, other traffic to its addresses) is freed and counted as ignored.
  *
  * <pre>
  *  ARP in Ethernet (offsets from the frame start)       IPv4 + ICMP echo
@@ -49,29 +50,60 @@ public final class ControlResponder implements ControlPlane
     /** RFC 1700's default TTL, as Linux's net.ipv4.ip_default_ttl. */
     private static final int REPLY_TTL = 64;
 
+    private static final int ETHERTYPE_IPV6 = 0x86DD;
+    private static final int IP6_LENGTH = 40;
+    private static final int IP6_PAYLOAD_LENGTH_OFFSET = ETH_LENGTH + 4;
+    private static final int IP6_NEXT_HEADER_OFFSET = ETH_LENGTH + 6;
+    private static final int IP6_HOP_LIMIT_OFFSET = ETH_LENGTH + 7;
+    private static final int IP6_SOURCE_OFFSET = ETH_LENGTH + 8;
+    private static final int IP6_DESTINATION_OFFSET = ETH_LENGTH + 24;
+    private static final int ICMP6 = ETH_LENGTH + IP6_LENGTH;
+    private static final int PROTO_ICMPV6 = 58;
+    private static final int ICMPV6_ECHO_REQUEST = 128;
+    private static final int ICMPV6_ECHO_REPLY = 129;
+    private static final int ND_NEIGHBOR_SOLICIT = 135;
+    private static final int ND_NEIGHBOR_ADVERT = 136;
+    /** Solicited and Override set, Router clear (RFC 4861 §4.4). */
+    private static final int NA_FLAGS = 0x6000_0000;
+    private static final int ND_OPT_TARGET_LINKADDR = 2;
+    /** ICMPv6 header, flags, target, one target link-layer address option. */
+    private static final int NA_LENGTH = 4 + 4 + 16 + 8;
+    /** Neighbour discovery is only valid with hop limit 255: it cannot have crossed a router (§7.1.1). */
+    private static final int ND_HOP_LIMIT = 255;
+
     private final int[] portIds;
     private final int[] addresses;
+    private final int[] portIds6;
+    private final long[] high6;
+    private final long[] low6;
     private final AtomicCounter arpReplies;
     private final AtomicCounter echoReplies;
     private final AtomicCounter ignored;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
 
     /**
-     * @param portIds     port id of each address.
+     * @param portIds     port id of each IPv4 address.
      * @param addresses   the IPv4 addresses, host order, one per entry of {@code portIds}.
-     * @param arpReplies  counts ARP replies sent.
-     * @param echoReplies counts ICMP echo replies sent.
+     * @param portIds6    port id of each IPv6 address.
+     * @param high6       the IPv6 addresses' first 8 bytes, big-endian, one per entry of {@code portIds6}.
+     * @param low6        their last 8 bytes.
+     * @param arpReplies  counts ARP replies and neighbour advertisements sent.
+     * @param echoReplies counts ICMP and ICMPv6 echo replies sent.
      * @param ignored     counts packets for the box this responder does not answer (freed).
      */
-    public ControlResponder(final int[] portIds, final int[] addresses, final AtomicCounter arpReplies,
-        final AtomicCounter echoReplies, final AtomicCounter ignored)
+    public ControlResponder(final int[] portIds, final int[] addresses, final int[] portIds6, final long[] high6,
+        final long[] low6, final AtomicCounter arpReplies, final AtomicCounter echoReplies, final AtomicCounter ignored)
     {
-        if (portIds.length != addresses.length)
+        if (portIds.length != addresses.length || portIds6.length != high6.length || high6.length != low6.length)
         {
-            throw new IllegalArgumentException("portIds=" + portIds.length + " addresses=" + addresses.length);
+            throw new IllegalArgumentException("portIds=" + portIds.length + " addresses=" + addresses.length +
+                " portIds6=" + portIds6.length + " high6=" + high6.length + " low6=" + low6.length);
         }
         this.portIds = portIds.clone();
         this.addresses = addresses.clone();
+        this.portIds6 = portIds6.clone();
+        this.high6 = high6.clone();
+        this.low6 = low6.clone();
         this.arpReplies = arpReplies;
         this.echoReplies = echoReplies;
         this.ignored = ignored;
@@ -83,6 +115,10 @@ public final class ControlResponder implements ControlPlane
         for (final int address : addresses)
         {
             traffic.localV4(address);
+        }
+        for (int i = 0; i < high6.length; i++)
+        {
+            traffic.localV6(high6[i], low6[i]);
         }
     }
 
@@ -103,6 +139,10 @@ public final class ControlResponder implements ControlPlane
             else if (etherType == ETHERTYPE_IPV4)
             {
                 replied = echo(mbuf, port, length, injector);
+            }
+            else if (etherType == ETHERTYPE_IPV6 && length >= ICMP6 + 8)
+            {
+                replied = icmp6(mbuf, port, length, injector);
             }
         }
         if (!replied)
@@ -190,6 +230,98 @@ public final class ControlResponder implements ControlPlane
         injector.send(port, mbuf);
         echoReplies.incrementRelease();
         return true;
+    }
+
+    private boolean ours6(final int port, final int offset)
+    {
+        final long high = frame.getLong(offset, NET);
+        final long low = frame.getLong(offset + 8, NET);
+        for (int i = 0; i < high6.length; i++)
+        {
+            if (high6[i] == high && low6[i] == low && portIds6[i] == port)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * ICMPv6 without extension headers, checksum good: a neighbour solicitation for one of our addresses
+     * becomes a solicited advertisement with our MAC; an echo request to one of them becomes its reply.
+     */
+    private boolean icmp6(final long mbuf, final int port, final int length, final Injector injector)
+    {
+        final int payload = frame.getShort(IP6_PAYLOAD_LENGTH_OFFSET, NET) & 0xFFFF;
+        if ((frame.getByte(ETH_LENGTH) & 0xF0) != 0x60 || (frame.getByte(IP6_NEXT_HEADER_OFFSET) & 0xFF) != PROTO_ICMPV6 ||
+            payload < 8 || ICMP6 + payload > length || frame.getByte(ICMP6 + 1) != 0 ||
+            checksum6(payload) != 0)
+        {
+            return false;
+        }
+        final int type = frame.getByte(ICMP6) & 0xFF;
+        final long requesterMac = mac(6);
+        if (type == ND_NEIGHBOR_SOLICIT && payload >= 24 &&
+            (frame.getByte(IP6_HOP_LIMIT_OFFSET) & 0xFF) == ND_HOP_LIMIT && ours6(port, ICMP6 + 8) &&
+            (frame.getLong(IP6_SOURCE_OFFSET, NET) != 0 || frame.getLong(IP6_SOURCE_OFFSET + 8, NET) != 0) &&
+            ICMP6 + NA_LENGTH <= Mbuf.tailroomFromData(mbuf))
+        {
+            // Not DAD (source ::): answered to the solicitor, from the target address (RFC 4861 §7.2.4).
+            frame.wrap(Mbuf.dataAddress(mbuf), ICMP6 + NA_LENGTH);
+            putMac(0, requesterMac);
+            putMac(6, injector.mac(port));
+            frame.putBytes(IP6_DESTINATION_OFFSET, frame, IP6_SOURCE_OFFSET, 16);
+            frame.putBytes(IP6_SOURCE_OFFSET, frame, ICMP6 + 8, 16);
+            frame.putShort(IP6_PAYLOAD_LENGTH_OFFSET, (short)NA_LENGTH, NET);
+            frame.putByte(IP6_HOP_LIMIT_OFFSET, (byte)ND_HOP_LIMIT);
+            frame.putByte(ICMP6, (byte)ND_NEIGHBOR_ADVERT);
+            frame.putInt(ICMP6 + 4, NA_FLAGS, NET);
+            frame.putByte(ICMP6 + 24, (byte)ND_OPT_TARGET_LINKADDR);
+            frame.putByte(ICMP6 + 25, (byte)1);
+            putMac(ICMP6 + 26, injector.mac(port));
+            finish6(mbuf, NA_LENGTH);
+            injector.send(port, mbuf);
+            arpReplies.incrementRelease();
+            return true;
+        }
+        if (type == ICMPV6_ECHO_REQUEST && ours6(port, IP6_DESTINATION_OFFSET))
+        {
+            putMac(0, requesterMac);
+            putMac(6, injector.mac(port));
+            final long high = frame.getLong(IP6_DESTINATION_OFFSET, NET);
+            final long low = frame.getLong(IP6_DESTINATION_OFFSET + 8, NET);
+            frame.putBytes(IP6_DESTINATION_OFFSET, frame, IP6_SOURCE_OFFSET, 16);
+            frame.putLong(IP6_SOURCE_OFFSET, high, NET);
+            frame.putLong(IP6_SOURCE_OFFSET + 8, low, NET);
+            frame.putByte(IP6_HOP_LIMIT_OFFSET, (byte)REPLY_TTL);
+            frame.putByte(ICMP6, (byte)ICMPV6_ECHO_REPLY);
+            finish6(mbuf, payload);
+            injector.send(port, mbuf);
+            echoReplies.incrementRelease();
+            return true;
+        }
+        return false;
+    }
+
+    /** The ICMPv6 checksum over the pseudo-header (RFC 8200 §8.1), the frame's length trimmed to the packet. */
+    private void finish6(final long mbuf, final int payload)
+    {
+        frame.putShort(ICMP6 + 2, (short)0);
+        frame.putShort(ICMP6 + 2, (short)checksum6(payload), NET);
+        Mbuf.setLength(mbuf, ICMP6 + payload);
+    }
+
+    /** RFC 8200 §8.1: source, destination, upper-layer length, next header, then the ICMPv6 message. */
+    private int checksum6(final int payload)
+    {
+        final int addresses = ~checksum(IP6_SOURCE_OFFSET, 32) & 0xFFFF;
+        final int message = ~checksum(ICMP6, payload) & 0xFFFF;
+        long sum = (long)addresses + message + (payload >>> 16) + (payload & 0xFFFF) + PROTO_ICMPV6;
+        while (sum >>> 16 != 0)
+        {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return (int)(~sum & 0xFFFF);
     }
 
     /**
