@@ -56,6 +56,11 @@ public final class ForwardCommand implements Callable<Integer>
     @Option(names = "--data-room", defaultValue = "2176", description = "mbuf data room incl. 128 B headroom (default ${DEFAULT-VALUE}).")
     int dataRoom;
 
+    @Option(names = "--mbufs", defaultValue = "0", description = "mbufs in the pool; 0 = enough for every " +
+        "descriptor, burst and cache, at least 8192 (a net_pcap infinite_rx port also holds its whole capture) " +
+        "(default ${DEFAULT-VALUE}).")
+    int mbufs;
+
     @Option(names = "--cpu", defaultValue = "-1", description = "CPU to pin the forwarding thread to; -1 = the last CPU (default).")
     int cpu;
 
@@ -137,7 +142,7 @@ public final class ForwardCommand implements Callable<Integer>
         // The file is declared first so it is closed last: the forwarder's counters are freed into it first.
         try (CountersFile countersFile = countersPath == null ? null : CountersFile.create(countersPath, 1024);
             Forwarder forwarder = new Forwarder(ports, portConfig, burst, loopCpu, idleStrategy(), dataRoom,
-                countersFile == null ? new Counters(256) : countersFile.counters()))
+                countersFile == null ? new Counters(256) : countersFile.counters(), mbufs))
         {
             if (countersFile != null)
             {

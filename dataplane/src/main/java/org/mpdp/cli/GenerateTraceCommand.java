@@ -57,6 +57,15 @@ public final class GenerateTraceCommand implements Callable<Integer>
         "DSN wrap (brute-force key search: slow for small --bytes).")
     boolean dsnNearWrap;
 
+    @Option(names = "--forged-join-syns", defaultValue = "0", paramLabel = "N",
+        description = "Join flood: N forged MP_JOIN SYNs (random unknown tokens, random 198.19.0.0/16 or " +
+            "fd00:198:19::/48 clients) after every legitimate packet, 0..64 (default ${DEFAULT-VALUE}).")
+    int forgedJoinSyns;
+
+    @Option(names = "--forged-join-acks", description = "Join flood: one forged third ACK per join, on the join's " +
+        "4-tuple right after its SYN/ACK, with a wrong HMAC.")
+    boolean forgedJoinAcks;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "pcap file to write.")
     Path out;
 
@@ -75,10 +84,16 @@ public final class GenerateTraceCommand implements Callable<Integer>
             ipv6Fraction, active).withDsn(dsnMixed ? TraceGenerator.DsnWidth.MIXED : dsn32 ?
                 TraceGenerator.DsnWidth.DSN32 : TraceGenerator.DsnWidth.DSN64, dsnNearWrap);
 
-        final TraceGenerator.Result r = TraceGenerator.generate(c, out);
+        final TraceGenerator.Result r = TraceGenerator.generate(c, new TraceGenerator.Flood(forgedJoinSyns,
+            forgedJoinAcks), out);
         final double seconds = r.nanos() / 1e9;
         stdout.printf("generate-trace: %d packets, %d connections, %d bytes written to %s in %.3f s (%.0f packets/s)%n",
             r.packets(), r.connections().size(), r.fileBytes(), out, seconds, r.packets() / seconds);
+        if (r.forgedSyns() + r.forgedAcks() > 0)
+        {
+            stdout.printf("generate-trace: join flood: %d legitimate packets, %d forged MP_JOIN SYNs, %d forged " +
+                "third ACKs%n", r.legitimatePackets(), r.forgedSyns(), r.forgedAcks());
+        }
         return 0;
     }
 }

@@ -30,6 +30,22 @@ final class LiveRun
     private final double stopWhenIdle;
     private final double statsInterval;
     private final Path reportPath;
+    private double warmup;
+    private boolean result;
+    // The measured window of --result: the control loop's start, the counters when the warm-up ended
+    // (windowStart 0 until then) and when the loop ended.
+    private long runStart;
+    private long gcAtStart;
+    private long windowStart;
+    private long windowForwarded;
+    private long windowProcessed;
+    private long windowDropped;
+    private long windowGc;
+    private long windowEnd;
+    private long forwardedAtEnd;
+    private long processedAtEnd;
+    private long droppedAtEnd;
+    private long gcAtEnd;
 
     LiveRun(final RunConfig config, final double duration, final double stopWhenIdle, final double statsInterval,
         final Path reportPath)
@@ -39,6 +55,18 @@ final class LiveRun
         this.stopWhenIdle = stopWhenIdle;
         this.statsInterval = statsInterval;
         this.reportPath = reportPath;
+    }
+
+    /**
+     * @param warmupSeconds seconds after start excluded from the measured window.
+     * @param printResult   whether to print the RESULT line.
+     * @return this.
+     */
+    LiveRun measure(final double warmupSeconds, final boolean printResult)
+    {
+        warmup = warmupSeconds;
+        result = printResult;
+        return this;
     }
 
     int run(final PrintStream out) throws InterruptedException, IOException
@@ -92,12 +120,17 @@ final class LiveRun
             final long gcBefore = ForwardCommand.gcCount();
             pipeline.start();
             loop(counters, pipeline, latency, signals, out);
+            windowEnd = System.nanoTime();
+            forwardedAtEnd = pipeline.forwardedSoFar();
+            processedAtEnd = pipeline.processedSoFar();
+            droppedAtEnd = pipeline.droppedSoFar();
+            gcAtEnd = ForwardCommand.gcCount();
             final boolean drained = pipeline.stop(1000);
             pipeline.publishPortStats();
             final long gc = ForwardCommand.gcCount() - gcBefore;
             final AnalysisReport report = pipeline.report();
             out.printf(Locale.ROOT, "mpdp run: stopped%s; %,d packets processed, %,d with MPTCP options, " +
-                "%d connection(s); GC cycles %d%n", drained ? "" : " (rings not drained in 1 s)",
+                "%d connection(s); GC cycles %d%n", drained ? "" : " (rings or parked joins not drained in time)",
                 report.totals().packets(), report.totals().mptcpPackets(), report.connections().size(), gc);
             out.println("  verdict reasons: " + (report.reasons().isEmpty() ? "none" : report.reasons()));
             final org.agrona.concurrent.status.CountersReader reader = counters.counters().reader();
@@ -127,6 +160,10 @@ final class LiveRun
             }
             final int leaked = pipeline.closePortsAndCountLeaks();
             out.printf(Locale.ROOT, "mpdp run: mbufs still in use after the ports closed %d%n", leaked);
+            if (result)
+            {
+                printResult(out, pipeline, report, leaked);
+            }
             return leaked == 0 ? 0 : 3;
         }
         finally
@@ -135,10 +172,36 @@ final class LiveRun
         }
     }
 
+    /**
+     * One line for benchmarks: rates and GC cycles over the window after the warm-up (the whole run when it
+     * ended before the warm-up did), then totals and every reason counted.
+     */
+    private void printResult(final PrintStream out, final Pipeline pipeline, final AnalysisReport report,
+        final int leaked)
+    {
+        if (windowStart == 0)
+        {
+            windowStart = runStart;
+            windowGc = gcAtStart;
+        }
+        final double seconds = Math.max(1, windowEnd - windowStart) / 1e9;
+        final StringBuilder reasons = new StringBuilder();
+        report.reasons().forEach((k, v) -> reasons.append(reasons.isEmpty() ? "" : ",").append(k).append(':').append(v));
+        out.printf(Locale.ROOT, "RESULT forwarded_pps=%.0f processed_pps=%.0f dropped_pps=%.0f seconds=%.3f " +
+            "gc_count=%d leaked_mbufs=%d processed=%d forwarded=%d dropped=%d reasons=%s%n",
+            (forwardedAtEnd - windowForwarded) / seconds, (processedAtEnd - windowProcessed) / seconds,
+            (droppedAtEnd - windowDropped) / seconds, seconds,
+            gcAtEnd - windowGc, leaked, pipeline.processedSoFar(), pipeline.forwardedSoFar(), pipeline.droppedSoFar(),
+            reasons.isEmpty() ? "none" : reasons);
+    }
+
     private void loop(final CountersFile counters, final Pipeline pipeline, final LatencyLog latency, final AtomicInteger signals,
         final PrintStream out)
     {
         final long start = System.nanoTime();
+        runStart = start;
+        gcAtStart = ForwardCommand.gcCount();
+        final long measureFrom = start + (long)(warmup * 1e9);
         final long end = duration > 0 ? start + (long)(duration * 1e9) : Long.MAX_VALUE;
         final long statsEvery = statsInterval > 0 ? (long)(statsInterval * 1e9) : Long.MAX_VALUE;
         long nextStats = statsInterval > 0 ? start + statsEvery : Long.MAX_VALUE;
@@ -152,6 +215,14 @@ final class LiveRun
             if (now >= end)
             {
                 return;
+            }
+            if (windowStart == 0 && now >= measureFrom && warmup > 0)
+            {
+                windowStart = now;
+                windowForwarded = pipeline.forwardedSoFar();
+                windowProcessed = pipeline.processedSoFar();
+                windowGc = ForwardCommand.gcCount();
+                windowDropped = pipeline.droppedSoFar();
             }
             final long processed = pipeline.processedSoFar();
             if (processed != seen)

@@ -44,6 +44,15 @@ public final class RunCommand implements Callable<Integer>
         description = "Seconds between progress lines; 0 = none (default ${DEFAULT-VALUE}).")
     double statsInterval;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "SECONDS",
+        description = "Seconds excluded from the measured window of --result (default ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--result", description = "Print a machine-readable RESULT line at the end: packets " +
+        "forwarded and processed per second and GC cycles over the window after --warmup, totals, leaked mbufs, " +
+        "reason counts.")
+    boolean result;
+
     @Option(names = "--report", paramLabel = "FILE",
         description = "At exit, write the JSON report (connections, subflows, reasons) that mpdp analyze --json " +
             "prints; overrides report.path.")
@@ -82,6 +91,7 @@ public final class RunCommand implements Callable<Integer>
         try
         {
             return new LiveRun(config, duration, stopWhenIdle, statsInterval, report != null ? report : config.report().path())
+                .measure(warmup, result)
                 .run(System.out);
         }
         catch (final InterruptedException ex)

@@ -62,14 +62,33 @@ public final class Forwarder implements AutoCloseable
     public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
         final IdleStrategy idle, final int dataRoom, final Counters counters)
     {
+        this(portIds, config, burstSize, cpu, idle, dataRoom, counters, 0);
+    }
+
+    /**
+     * As {@link #Forwarder(List, PortConfig, int, int, IdleStrategy, int, Counters)}, with a pool size.
+     *
+     * @param portIds   ports to forward between.
+     * @param config    queues and descriptors of every port.
+     * @param burstSize packets per burst.
+     * @param cpu       CPU of the forwarding thread.
+     * @param idle      idle strategy after an empty poll.
+     * @param dataRoom  mbuf data room.
+     * @param counters  where to allocate the loop's and the ports' counters.
+     * @param poolSize  mbufs per pool, 0 = enough for every descriptor, burst and cache (at least 8192); a
+     *                  net_pcap {@code infinite_rx} port holds its whole capture in mbufs on top of that.
+     */
+    public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
+        final IdleStrategy idle, final int dataRoom, final Counters counters, final int poolSize)
+    {
         this.counters = counters;
         if (portIds.isEmpty())
         {
             throw new IllegalArgumentException("no ports to forward between (give vdevs or PCI devices)");
         }
         this.idle = idle;
-        final int mbufs = MbufPools.size(portIds.size(), config.rxDesc() * config.rxQueues(),
-            config.txDesc() * config.txQueues(), burstSize, 2);
+        final int mbufs = poolSize > 0 ? poolSize : MbufPools.size(portIds.size(), config.rxDesc() *
+            config.rxQueues(), config.txDesc() * config.txQueues(), burstSize, 2);
         pools = new MbufPools(mbufs, MbufPool.DEFAULT_CACHE, dataRoom);
         try
         {

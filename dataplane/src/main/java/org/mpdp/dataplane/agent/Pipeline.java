@@ -24,6 +24,7 @@ import org.mpdp.dataplane.port.Port;
 import org.mpdp.dataplane.port.PortConfig;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.ControlTraffic;
 import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
@@ -62,6 +63,7 @@ public final class Pipeline implements AutoCloseable
     private MirrorWriter mirrorWriter;
     private AgentRunner mirrorRunner;
     private PortCounters portCounters;
+    private long parkMillis;
     private boolean stopped;
     private boolean closed;
 
@@ -118,6 +120,7 @@ public final class Pipeline implements AutoCloseable
             // A parked join waits at most 1 s: the backlog of a full ring, not an RTT.
             final PipelineSettings settings = new PipelineSettings(config.rings().burst(), 16, t.idleTimeoutNanos(),
                 t.lingerNanos(), t.evictBudget(), 1_000_000L, 1_000_000_000L);
+            parkMillis = settings.parkNanos() / 1_000_000L;
             final OwnerDirectory directory = new OwnerDirectory(workerCount, t.maxSubflows(), 2 * t.maxConnections());
             final BurstRing[] rings = new BurstRing[workerCount];
             // rings.size counts packets (what the pool is sized for): size / burst messages of a full burst.
@@ -138,8 +141,8 @@ public final class Pipeline implements AutoCloseable
                     JOIN_CACHE_NANOS);
                 final ParkedJoins parked = rtc ? new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                     .joinCache(joins) : null;
-                final Steerer steerer = rtc ? new Steerer(directory, SideThreads.controlTraffic(control), parked, w)
-                    .joinCache(joins) : null;
+                final ControlTraffic controlTraffic = SideThreads.controlTraffic(control);
+                final Steerer steerer = rtc ? new Steerer(directory, controlTraffic, parked, w).joinCache(joins) : null;
                 final LatencyRecorders l = clock == null ? null : LatencyRecorders.withDefaultStages("worker-" + w, clock);
                 if (l != null)
                 {
@@ -148,8 +151,8 @@ public final class Pipeline implements AutoCloseable
                 final Tracker tracker = new Tracker(t.maxConnections(), t.maxSubflows(), t.halfOpenBudget(),
                     config.verdictPolicy());
                 workers.add(new WorkerAgent(w, workerCores.get(w), tracker, directory, rings,
-                    rtc ? queuesByCore.get(w) : List.of(), steerer, parked, peer, new WorkerCounters(counters, w),
-                    settings, l, report));
+                    rtc ? queuesByCore.get(w) : List.of(), steerer, controlTraffic, parked, peer,
+                    new WorkerCounters(counters, w), settings, l, report));
             }
             if (!rtc)
             {
@@ -181,11 +184,32 @@ public final class Pipeline implements AutoCloseable
                 mirrorWriter = SideThreads.attachMirror(config.mirror(), config.verdictPolicy(), workers, portIds,
                     counters);
             }
+            paceRx(rtc);
         }
         catch (final RuntimeException ex)
         {
             close();
             throw ex;
+        }
+    }
+
+    /** rx.max-pps: split evenly over the threads that poll RX queues. */
+    private void paceRx(final boolean rtc)
+    {
+        final int pps = config.rx().maxPps();
+        if (pps == 0)
+        {
+            return;
+        }
+        final int pollers = rtc ? workers.size() : rxAgents.size();
+        final long each = Math.max(1, pps / pollers);
+        if (rtc)
+        {
+            workers.forEach(w -> w.rxLimit(each));
+        }
+        else
+        {
+            rxAgents.forEach(r -> r.rxLimit(each));
         }
     }
 
@@ -298,7 +322,8 @@ public final class Pipeline implements AutoCloseable
 
     /**
      * Stops RX, lets the workers drain their rings and the parked joins be released (at most
-     * {@code drainMillis}), then stops every thread. Every mbuf is then sent or freed.
+     * {@code drainMillis}, and never less than a parked join may wait for its token plus a second), then
+     * stops every thread. Every mbuf is then sent or freed.
      *
      * @param drainMillis longest to wait for the rings to drain.
      * @return whether everything drained in time.
@@ -312,7 +337,9 @@ public final class Pipeline implements AutoCloseable
         stopped = true;
         rxAgents.forEach(RxAgent::stopRx);
         workers.forEach(WorkerAgent::stopRx);
-        final long deadline = System.nanoTime() + drainMillis * 1_000_000L;
+        // A join parked just before RX stopped is released only when its wait ends (an unknown token
+        // under a join flood): stopping the threads before then would leave its mbuf held.
+        final long deadline = System.nanoTime() + Math.max(drainMillis, parkMillis + 1000) * 1_000_000L;
         boolean drained = false;
         while (!drained && System.nanoTime() < deadline)
         {
@@ -358,6 +385,28 @@ public final class Pipeline implements AutoCloseable
             return;
         }
         portCounters.publish();
+    }
+
+    /** @return packets the workers have sent so far (read while running, from their TX counters). */
+    public long forwardedSoFar()
+    {
+        long n = 0;
+        for (final WorkerAgent w : workers)
+        {
+            n += w.forwardedSoFar();
+        }
+        return n;
+    }
+
+    /** @return packets the workers have dropped by verdict so far (read while running, from their counters). */
+    public long droppedSoFar()
+    {
+        long n = 0;
+        for (final WorkerAgent w : workers)
+        {
+            n += w.droppedSoFar();
+        }
+        return n;
     }
 
     /** @return packets the workers have processed so far (read while running, from their counters). */

@@ -37,6 +37,8 @@ public final class RxAgent implements Agent
     private final MbufParser mbufs = new MbufParser(arena);
     /** To the control thread (null: none runs, packets for the box are counted and freed). */
     private Handoff toControl;
+    private final int burst;
+    private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
     private int lcore = -1;
 
@@ -51,6 +53,7 @@ public final class RxAgent implements Agent
         this.parked = parked;
         this.control = control;
         this.clock = clock;
+        this.burst = burst;
         rx = new Burst(burst, arena);
         free = new FreeList(burst * 4, arena);
         handoff = new Handoff(rings, burst, handedOff, ringFull, free);
@@ -64,6 +67,12 @@ public final class RxAgent implements Agent
     void control(final BurstRing controlRing, final AtomicCounter ringFull)
     {
         toControl = new Handoff(new BurstRing[] {controlRing}, rx.capacity(), control, ringFull, free);
+    }
+
+    /** Paces this thread's RX ({@code rx.max-pps}); before the thread starts. */
+    void rxLimit(final long pps)
+    {
+        rxLimit = RxRateLimit.of(pps, burst);
     }
 
     @Override
@@ -80,11 +89,12 @@ public final class RxAgent implements Agent
         int work = 0;
         for (final WorkerAgent.RxQueue q : stopRx ? NONE : queues)
         {
-            final int n = rx.receive(q.port(), q.queue());
+            final int n = rx.receive(q.port(), q.queue(), rxLimit.allowance(burst));
             if (n == 0)
             {
                 continue;
             }
+            rxLimit.took(n);
             q.rx().getAndAddRelease(n);
             final long stamp = clock != null ? clock.ticks() : 0;
             for (int i = 0; i < n; i++)

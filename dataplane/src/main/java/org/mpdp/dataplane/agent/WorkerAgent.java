@@ -16,6 +16,7 @@ import org.mpdp.dataplane.port.MbufParser;
 import org.mpdp.dataplane.steer.BurstHandler;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.ControlTraffic;
 import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
@@ -33,6 +34,7 @@ import org.mpdp.dataplane.wire.ParsedPacket;
  * processed at once, others' handed to their owners' rings, joins with a token not yet published
  * parked; then drain its ring; process = parse, track, verdict; forwarded packets go out on the peer
  * port's TX queue that belongs to this worker, dropped ones are freed; eviction in a bounded slice.
+ * A lone worker polling one queue does not steer: everything but the box's own traffic is its own.
  *
  * <p>Ownership: an mbuf received or drained here belongs to this worker until it is sent, handed to
  * another worker's ring, or freed, all within the cycle (a parked join is held by {@link ParkedJoins}).
@@ -53,6 +55,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstRing inbound;
     private final RxQueue[] rxQueues;
     private final Steerer steerer;
+    private final ControlTraffic control;
     private final ParkedJoins parked;
     private final Handoff handoff;
     private final TxStage[] txByPort;
@@ -72,11 +75,13 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstHandler injectHandler = this::onInjected;
     private final BurstHandler freeInjected = this::freeInjected;
     /** To the control thread (null: no control thread, packets for the box are counted and freed). */
-    private Handoff control;
+    private Handoff toControl;
     /** Copies dropped and flagged packets for the mirror file (null: no mirror). */
     private MirrorTap mirror;
     /** Frames the control thread injects for the ports this worker transmits them on (null: none). */
     private BurstRing injected;
+    private final boolean alone;
+    private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
     private long nextEvict;
     private long now;
@@ -86,7 +91,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private int lcore = -1;
 
     WorkerAgent(final int id, final int cpu, final Tracker tracker, final OwnerDirectory directory,
-        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ParkedJoins parked,
+        final BurstRing[] rings, final List<RxQueue> rxQueues, final Steerer steerer, final ControlTraffic control,
+        final ParkedJoins parked,
         final int[] peer, final WorkerCounters counters, final PipelineSettings settings,
         final LatencyRecorders latency, final boolean report)
     {
@@ -96,7 +102,9 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         this.directory = directory;
         this.inbound = rings[id];
         this.rxQueues = rxQueues.toArray(new RxQueue[0]);
+        alone = rings.length == 1 && this.rxQueues.length == 1;
         this.steerer = steerer;
+        this.control = control;
         this.parked = parked;
         this.peer = peer;
         this.counters = counters;
@@ -125,7 +133,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
      */
     void control(final BurstRing controlRing, final BurstRing injectRing)
     {
-        control = new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
+        toControl = new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
             counters.controlRingFull, free);
         injected = injectRing;
     }
@@ -134,6 +142,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     void mirror(final MirrorTap tap)
     {
         mirror = tap;
+    }
+
+    /** Paces this worker's RX (run-to-completion, {@code rx.max-pps}); before the thread starts. */
+    void rxLimit(final long pps)
+    {
+        rxLimit = RxRateLimit.of(pps, settings.burst());
     }
 
     @Override
@@ -160,9 +174,9 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                 work += poll(q);
             }
         }
-        if (control != null)
+        if (toControl != null)
         {
-            control.flush();
+            toControl.flush();
         }
         if (parked != null)
         {
@@ -191,18 +205,21 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
 
     private int poll(final RxQueue q)
     {
-        final int n = rx.receive(q.port(), q.queue());
+        final int n = rx.receive(q.port(), q.queue(), rxLimit.allowance(settings.burst()));
         if (n == 0)
         {
             return 0;
         }
+        rxLimit.took(n);
         q.rx().getAndAddRelease(n);
         final long stamp = latency != null ? latency.clock().ticks() : 0;
         for (int i = 0; i < n; i++)
         {
             final long mbuf = rx.mbuf(i);
             mbufs.parse(parser, mbuf, packet);
-            final int owner = steerer.steer(packet);
+            // The only worker, polling one queue: every packet but the box's own is its own; nobody else can
+            // publish a token, and what it publishes comes in this queue's order, so a join never waits.
+            final int owner = alone ? (control.isControl(packet) ? Steerer.CONTROL : id) : steerer.steer(packet);
             if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
             {
                 process(mbuf, stamp, true);
@@ -223,10 +240,10 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                     handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
                 }
             }
-            else if (control != null)
+            else if (toControl != null)
             {
                 // For the box itself (ARP, ND, its addresses): the control thread's from now on.
-                control.add(0, mbuf, stamp, q.port(), q.queue());
+                toControl.add(0, mbuf, stamp, q.port(), q.queue());
             }
             else
             {
@@ -312,6 +329,18 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             }
         }
         txByPort[peer[port]].add(mbuf, stamp, latency);
+    }
+
+    /** @return packets sent so far (a counter read; any thread). */
+    long forwardedSoFar()
+    {
+        return counters.tx.get();
+    }
+
+    /** @return packets dropped by verdict so far (a counter read; any thread). */
+    long droppedSoFar()
+    {
+        return counters.dropped.get();
     }
 
     /** @return packets processed so far (a counter read; any thread). */

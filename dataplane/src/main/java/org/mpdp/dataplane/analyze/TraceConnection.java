@@ -404,6 +404,47 @@ final class TraceConnection
         fb.end(w, 0, 0);
     }
 
+    /** @return whether this connection's next packet is a join's third ACK (its SYN/ACK was just emitted). */
+    boolean awaitingJoinAck()
+    {
+        return next < opCount && (ops[next] & 0x1F) == OP_JOIN_ACK;
+    }
+
+    /**
+     * A forged third ACK for the join whose third ACK is next ({@link #awaitingJoinAck}): the same 4-tuple,
+     * sequence and acknowledgement numbers as the real one, an HMAC that is not the right one. Not counted
+     * in {@link #packets}.
+     */
+    void emitForgedJoinAck(final FrameBuilder fb, final long timestampMicros, final int ipId,
+        final SplittableRandom random) throws IOException
+    {
+        final int s = ops[next] >>> SUB_SHIFT & 0xF;
+        final byte[] serverAddr = s % 2 == 1 ? announced : server;
+        final byte[] wrong = hmac[s].clone();
+        wrong[random.nextInt(wrong.length)] ^= (byte)(1 + random.nextInt(255));
+        final int o = fb.begin(timestampMicros, v6, client2, serverAddr, clientPort + s, SERVER_PORT,
+            isnC[s] + nxtC[s], isnS[s] + nxtS[s], Mptcp.TCP_ACK, WINDOW, 24, 0, ipId, true);
+        fb.end(MptcpOptionWriter.mpJoinAck(fb.segment(), o, wrong), 0, 0);
+    }
+
+    /**
+     * A forged MP_JOIN SYN to the server's first address from a random client in 198.19.0.0/16 (or
+     * fd00:198:19::/48), with a token no connection has (RFC 8684 3.2: the receiver finds no connection).
+     */
+    static void emitForgedJoinSyn(final FrameBuilder fb, final long timestampMicros, final int ipId,
+        final boolean v6, final int token, final SplittableRandom random) throws IOException
+    {
+        final byte[] src = v6 ? new byte[] {(byte)0xfd, 0, 0x01, (byte)0x98, 0, 0x19, 0, 0, 0, 0, 0, 0,
+            (byte)random.nextInt(), (byte)random.nextInt(), (byte)random.nextInt(), (byte)random.nextInt()} :
+            new byte[] {(byte)198, 19, (byte)random.nextInt(256), (byte)(1 + random.nextInt(254))};
+        final int o = fb.begin(timestampMicros, v6, src, serverAddress(v6, 1), 1024 + random.nextInt(64512),
+            SERVER_PORT, random.nextInt(), 0, Mptcp.TCP_SYN, SYN_WINDOW, 16, 0, ipId, true);
+        final MemorySegment m = fb.segment();
+        int w = mss(m, o, v6 ? 1440 : 1460);
+        w += MptcpOptionWriter.mpJoinSyn(m, o + w, false, CLIENT_SECOND_ID, token, random.nextInt());
+        fb.end(w, 0, 0);
+    }
+
     /** A data segment: DSS with DATA_ACK and a 64-bit mapping (+ DATA_FIN), or the client's first with the echo. */
     private void data(final FrameBuilder fb, final int op, final long timestampMicros, final int ipId,
         final byte[] src, final byte[] dst, final int srcPort, final int dstPort, final int seq, final int ack)

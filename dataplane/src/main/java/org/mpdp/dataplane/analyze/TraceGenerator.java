@@ -171,15 +171,48 @@ public final class TraceGenerator
     }
 
     /**
+     * A join flood mixed into the legitimate traffic: forged MP_JOIN SYNs with tokens no connection has, and
+     * forged third ACKs on the 4-tuple of a pending join (right after its SYN/ACK, before the real third
+     * ACK) with a wrong HMAC.
+     *
+     * @param synsPerPacket forged join SYNs after every legitimate packet, 0..64.
+     * @param forgedAcks    whether every join gets one forged third ACK.
+     */
+    public record Flood(int synsPerPacket, boolean forgedAcks)
+    {
+        /** No flood. */
+        public static final Flood NONE = new Flood(0, false);
+
+        /**
+         * Checks the range.
+         */
+        public Flood
+        {
+            if (synsPerPacket < 0 || synsPerPacket > 64)
+            {
+                throw new IllegalArgumentException("forged join SYNs per packet=" + synsPerPacket + " must be 0..64");
+            }
+        }
+    }
+
+    /**
      * What was written.
      *
-     * @param packets     frames written.
+     * @param packets     frames written (forged ones included).
      * @param fileBytes   bytes of the pcap file.
      * @param nanos       time taken.
      * @param connections ground truth, in order of creation.
+     * @param forgedSyns  forged MP_JOIN SYNs written ({@link Flood}).
+     * @param forgedAcks  forged third ACKs written.
      */
-    public record Result(long packets, long fileBytes, long nanos, List<ConnectionTruth> connections)
+    public record Result(long packets, long fileBytes, long nanos, List<ConnectionTruth> connections,
+        long forgedSyns, long forgedAcks)
     {
+        /** @return legitimate packets: all but the forged ones. */
+        public long legitimatePackets()
+        {
+            return packets - forgedSyns - forgedAcks;
+        }
     }
 
     private TraceGenerator()
@@ -203,6 +236,23 @@ public final class TraceGenerator
     }
 
     /**
+     * Generates a capture with a join flood mixed in.
+     *
+     * @param config what to generate.
+     * @param flood  the forged packets to add.
+     * @param out    pcap file to create or truncate.
+     * @return packets written, forged counts and the ground truth of the legitimate connections.
+     * @throws IOException if the file cannot be written.
+     */
+    public static Result generate(final Config config, final Flood flood, final Path out) throws IOException
+    {
+        try (OutputStream stream = Files.newOutputStream(out))
+        {
+            return generate(config, flood, stream);
+        }
+    }
+
+    /**
      * Generates a capture into a stream (not closed here).
      *
      * @param config what to generate.
@@ -211,6 +261,20 @@ public final class TraceGenerator
      * @throws IOException if the stream fails.
      */
     public static Result generate(final Config config, final OutputStream out) throws IOException
+    {
+        return generate(config, Flood.NONE, out);
+    }
+
+    /**
+     * Generates a capture with a join flood mixed in into a stream (not closed here).
+     *
+     * @param config what to generate.
+     * @param flood  the forged packets to add.
+     * @param out    where the pcap goes.
+     * @return packets written, forged counts and the ground truth.
+     * @throws IOException if the stream fails.
+     */
+    public static Result generate(final Config config, final Flood flood, final OutputStream out) throws IOException
     {
         final long start = System.nanoTime();
         final SplittableRandom random = new SplittableRandom(config.seed());
@@ -228,12 +292,33 @@ public final class TraceGenerator
         }
         long now = START_MICROS;
         int ipId = 0;
+        // Its own stream, so the legitimate traffic is the same with or without a flood.
+        final SplittableRandom forger = new SplittableRandom(config.seed() ^ 0x6a6f696e666c6f6fL);
+        long forgedSyns = 0;
+        long forgedAcks = 0;
         int i = 0;
         while (count > 0)
         {
             final TraceConnection c = active[i];
             c.emit(fb, now, ipId++);
             now += 1 + clock.nextInt(30);
+            if (flood.forgedAcks() && c.awaitingJoinAck())
+            {
+                c.emitForgedJoinAck(fb, now++, ipId++, forger);
+                forgedAcks++;
+            }
+            for (int f = 0; f < flood.synsPerPacket(); f++)
+            {
+                int token;
+                do
+                {
+                    token = forger.nextInt();
+                }
+                while (tokens.contains(token));
+                TraceConnection.emitForgedJoinSyn(fb, now++, ipId++, forger.nextDouble() < config.ipv6Fraction(),
+                    token, forger);
+                forgedSyns++;
+            }
             if (c.done())
             {
                 truth.add(truth(c));
@@ -260,7 +345,8 @@ public final class TraceGenerator
         }
         fb.flush();
         truth.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        return new Result(fb.frames(), fb.bytesWritten(), System.nanoTime() - start, List.copyOf(truth));
+        return new Result(fb.frames(), fb.bytesWritten(), System.nanoTime() - start, List.copyOf(truth), forgedSyns,
+            forgedAcks);
     }
 
     private static TraceConnection create(final Config config, final int index, final SplittableRandom random,

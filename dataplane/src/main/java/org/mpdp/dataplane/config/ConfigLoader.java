@@ -134,6 +134,9 @@ final class ConfigLoader
         final Section r = top.section("report");
         final Report report = new Report(output(r, "path"));
         r.finish();
+        final Section x = top.section("rx");
+        final RunConfig.Rx rx = new RunConfig.Rx(x.integer("max-pps", 0, 0, 1_000_000_000));
+        x.finish();
         final RunConfig.Control control = control(top.section("control"), ports.size());
         top.finish();
         if (!errors.isEmpty())
@@ -141,7 +144,7 @@ final class ConfigLoader
             throw new ConfigException(errors);
         }
         return new RunConfig(eal, ports, layout.layout(), rings, pools, tables, policy, counters, latency, mirror,
-            report, control);
+            report, rx, control);
     }
 
     private static Eal eal(final Section s)

@@ -37,10 +37,12 @@ import org.mpdp.dpdk.EalOptions;
  * @param latency  the latency histogram log (off when its path is null).
  * @param mirror   the pcap mirror of flagged and dropped packets (off when its path is null).
  * @param report   the JSON report written at exit (off when its path is null).
+ * @param rx       RX pacing.
  * @param control  the control thread and its built-in responder (off when no address is configured).
  */
 public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings rings, Pools pools, Tables tables,
-    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Control control)
+    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Rx rx,
+    Control control)
 {
     /** Copies the collections. */
     public RunConfig
@@ -138,6 +140,10 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
         sb.append("rings: size=").append(rings.size()).append(" burst=").append(rings.burst())
             .append("  pools: mbufs=").append(pools.mbufs()).append(" cache-size=").append(pools.cacheSize())
             .append('\n');
+        if (rx.maxPps() > 0)
+        {
+            sb.append("rx: max-pps=").append(rx.maxPps()).append('\n');
+        }
         sb.append("tables: max-connections=").append(tables.maxConnections())
             .append(" max-subflows=").append(tables.maxSubflows())
             .append(" half-open-budget=").append(tables.halfOpenBudget())
@@ -458,6 +464,16 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      * @param ipv6Low  its last 8 bytes.
      */
     public record ResponderAddress(int port, String ipv4Text, int ipv4, String ipv6Text, long ipv6High, long ipv6Low)
+    {
+    }
+
+    /**
+     * RX pacing, for benchmarks whose source is as fast as it is polled (net_pcap {@code infinite_rx=1}).
+     *
+     * @param maxPps most packets per second all RX-polling threads together take from their queues (split
+     *               evenly between them); 0 = no limit.
+     */
+    public record Rx(int maxPps)
     {
     }
 }

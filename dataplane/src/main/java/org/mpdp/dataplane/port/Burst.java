@@ -90,6 +90,20 @@ public final class Burst
     }
 
     /**
+     * Receives up to {@code max} packets (at most {@link #capacity()}), for a paced receiver.
+     *
+     * @param port  port id.
+     * @param queue RX queue.
+     * @param max   most packets to take now.
+     * @return how many were received.
+     */
+    public int receive(final int port, final int queue, final int max)
+    {
+        count = max <= 0 ? 0 : FastPath.rxBurst(port, queue, pointers, Math.min(max, capacity));
+        return count;
+    }
+
+    /**
      * Sends every mbuf held and frees the ones the driver did not take, so the burst owns nothing after.
      *
      * @param port  port id.

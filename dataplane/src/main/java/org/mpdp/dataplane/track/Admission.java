@@ -66,7 +66,7 @@ final class Admission
             return -1;
         }
         st.halfOpen.admit(st.subflows, slot);
-        st.subflows.role[slot] = role;
+        st.subflows.role(slot, role);
         if (role == SubflowTable.ROLE_JOIN)
         {
             joins.onSyn(slot, m);

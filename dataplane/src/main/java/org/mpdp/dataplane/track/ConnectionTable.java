@@ -1,5 +1,7 @@
 package org.mpdp.dataplane.track;
 
+import java.util.Arrays;
+
 /**
  * MPTCP connections in fixed-capacity primitive arrays (struct of arrays), indexed by slot and by
  * both tokens. Direction 0 is client (Key-A) to server (Key-B), direction 1 the reverse. Free slots
@@ -34,7 +36,6 @@ public final class ConnectionTable
     /** {@code FLAG_*} bits seen on the connection. */
     final int[] flags;
     final int[] version;
-    final boolean[] checksum;
     final long[] keyA;
     final long[] keyB;
     final int[] tokenA;
@@ -44,18 +45,12 @@ public final class ConnectionTable
     /** Islands of mapped data above {@link #contiguousEnd} kept per direction. */
     static final int ISLANDS = 4;
 
-    /** Highest data-level end mapped so far, per direction (index 2 * slot + direction). */
-    final long[] mappedEnd;
-    /** End of the gap-free mapped prefix, per direction. */
-    final long[] contiguousEnd;
     /** Mapped islands beyond the prefix: [start, end) pairs, {@link #ISLANDS} per direction. */
     final long[] islandStart;
     final long[] islandEnd;
-    final int[] islands;
     /** Mapping bookkeeping lost precision (more islands than kept), per connection. */
     final boolean[] mappingOverflow;
     final long[] dataFinDsn;
-    final long[] reinjectedBytes;
     final int[] hmacFailures;
     final int[] checksumFailures;
     final int[] end;
@@ -63,12 +58,26 @@ public final class ConnectionTable
     /** Subflows of the connection that have seen a RST. */
     final int[] resetSubflows;
     final int[] order;
-    /** Last packet time per connection. */
-    final long[] lastSeen;
-    /** Highest DATA_ACK received for each direction's data (2 * slot + direction), 0 before any. */
-    final long[] dataAcked;
-    /** Fell back to TCP: MP_FAIL or an infinite mapping seen. */
-    final boolean[] fallback;
+    /**
+     * What every data packet or DATA_ACK of a connection reads or writes, packed per connection in
+     * {@link #HOT_LONGS} longs (one or two cache lines instead of eight arrays; the table is larger than
+     * the caches): last seen, reinjected bytes, {@link #HOT_FLAGS}, then per data-level direction
+     * ({@code 2 * slot + direction}) the highest mapped end, the highest DATA_ACK received for that
+     * direction's data (0 before any), the end of the gap-free mapped prefix and the island count.
+     */
+    private final long[] hot;
+    private static final int HOT_LONGS = 16;
+    private static final int LAST_SEEN = 0;
+    private static final int REINJECTED = 1;
+    /** Bit 0: fell back to TCP (MP_FAIL or an infinite mapping); bit 1: DSS checksums negotiated. */
+    private static final int HOT_FLAGS = 2;
+    private static final long FALLBACK = 1;
+    private static final long CHECKSUM = 2;
+    private static final int DIRECTION_BASE = 8;
+    private static final int MAPPED_END = 0;
+    private static final int DATA_ACKED = 1;
+    private static final int CONTIGUOUS_END = 2;
+    private static final int ISLAND_COUNT = 3;
     /** Mapping anomalies counted per connection: missing, inconsistent, out of window. */
     final int[] mappingAnomalies;
     /** Announced addresses, {@link #ADDRESSES} per side (2 * slot + side: 0 client, 1 server). */
@@ -111,30 +120,22 @@ public final class ConnectionTable
         }
         freeCount = capacity;
         version = new int[capacity];
-        checksum = new boolean[capacity];
         keyA = new long[capacity];
         keyB = new long[capacity];
         tokenA = new int[capacity];
         tokenB = new int[capacity];
         idsnA = new long[capacity];
         idsnB = new long[capacity];
-        mappedEnd = new long[capacity * 2];
-        contiguousEnd = new long[capacity * 2];
         islandStart = new long[capacity * 2 * ISLANDS];
         islandEnd = new long[capacity * 2 * ISLANDS];
-        islands = new int[capacity * 2];
         mappingOverflow = new boolean[capacity];
         dataFinDsn = new long[capacity * 2];
-        reinjectedBytes = new long[capacity];
         hmacFailures = new int[capacity];
         checksumFailures = new int[capacity];
         end = new int[capacity];
         subflows = new int[capacity];
         resetSubflows = new int[capacity];
         order = new int[capacity];
-        lastSeen = new long[capacity];
-        dataAcked = new long[capacity * 2];
-        fallback = new boolean[capacity];
         mappingAnomalies = new int[capacity];
         addressCount = new int[capacity * 2];
         addressId = new int[capacity * 2 * ADDRESSES];
@@ -144,6 +145,7 @@ public final class ConnectionTable
         addressPort = new int[capacity * 2 * ADDRESSES];
         addressRemoved = new boolean[capacity * 2 * ADDRESSES];
         byToken = new TokenIndex(capacity * 2, hash);
+        hot = new long[HOT_LONGS * capacity];
     }
 
     /**
@@ -186,22 +188,115 @@ public final class ConnectionTable
         freeSlots[freeCount++] = slot;
         firstSubflow[slot] = SubflowTable.NONE;
         count--;
-        reinjectedBytes[slot] = 0;
         hmacFailures[slot] = 0;
         checksumFailures[slot] = 0;
         end[slot] = END_OPEN;
         subflows[slot] = 0;
         resetSubflows[slot] = 0;
-        fallback[slot] = false;
         mappingAnomalies[slot] = 0;
         for (int d = 2 * slot; d < 2 * slot + 2; d++)
         {
-            dataAcked[d] = 0;
             dataFinDsn[d] = 0;
-            islands[d] = 0;
             addressCount[d] = 0;
         }
         mappingOverflow[slot] = false;
+        Arrays.fill(hot, HOT_LONGS * slot, HOT_LONGS * (slot + 1), 0);
+    }
+
+    // The packed per-connection state (see hot): small methods that inline into the packet path.
+
+    /** @return the last packet's time on the connection. */
+    long lastSeen(final int c)
+    {
+        return hot[HOT_LONGS * c + LAST_SEEN];
+    }
+
+    void lastSeen(final int c, final long now)
+    {
+        hot[HOT_LONGS * c + LAST_SEEN] = now;
+    }
+
+    /** @return data bytes mapped more than once (reinjections). */
+    long reinjectedBytes(final int c)
+    {
+        return hot[HOT_LONGS * c + REINJECTED];
+    }
+
+    void addReinjected(final int c, final long bytes)
+    {
+        hot[HOT_LONGS * c + REINJECTED] += bytes;
+    }
+
+    /** @return whether the connection fell back to TCP (MP_FAIL or an infinite mapping). */
+    boolean fallback(final int c)
+    {
+        return (hot[HOT_LONGS * c + HOT_FLAGS] & FALLBACK) != 0;
+    }
+
+    void fallBack(final int c)
+    {
+        hot[HOT_LONGS * c + HOT_FLAGS] |= FALLBACK;
+    }
+
+    /** @return whether DSS checksums were negotiated. */
+    boolean checksum(final int c)
+    {
+        return (hot[HOT_LONGS * c + HOT_FLAGS] & CHECKSUM) != 0;
+    }
+
+    void checksum(final int c, final boolean on)
+    {
+        final int at = HOT_LONGS * c + HOT_FLAGS;
+        hot[at] = on ? hot[at] | CHECKSUM : hot[at] & ~CHECKSUM;
+    }
+
+    private static int direction(final int d)
+    {
+        return HOT_LONGS * (d >> 1) + DIRECTION_BASE + ((d & 1) << 2);
+    }
+
+    /** @return the highest data-level end mapped so far in direction {@code d} (2 * slot + direction). */
+    long mappedEnd(final int d)
+    {
+        return hot[direction(d) + MAPPED_END];
+    }
+
+    void mappedEnd(final int d, final long end)
+    {
+        hot[direction(d) + MAPPED_END] = end;
+    }
+
+    /** @return the highest DATA_ACK received for direction {@code d}'s data, 0 before any. */
+    long dataAcked(final int d)
+    {
+        return hot[direction(d) + DATA_ACKED];
+    }
+
+    void dataAcked(final int d, final long ack)
+    {
+        hot[direction(d) + DATA_ACKED] = ack;
+    }
+
+    /** @return the end of direction {@code d}'s gap-free mapped prefix. */
+    long contiguousEnd(final int d)
+    {
+        return hot[direction(d) + CONTIGUOUS_END];
+    }
+
+    void contiguousEnd(final int d, final long end)
+    {
+        hot[direction(d) + CONTIGUOUS_END] = end;
+    }
+
+    /** @return islands of mapped data above the prefix in direction {@code d}. */
+    int islands(final int d)
+    {
+        return (int)hot[direction(d) + ISLAND_COUNT];
+    }
+
+    void islands(final int d, final int n)
+    {
+        hot[direction(d) + ISLAND_COUNT] = n;
     }
 
     /**

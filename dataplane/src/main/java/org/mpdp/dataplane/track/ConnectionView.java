@@ -44,9 +44,9 @@ public record ConnectionView(int order, int version, long keyA, long keyB, int t
             return null;
         }
         return new ConnectionView(t.order[slot], t.version[slot], t.keyA[slot], t.keyB[slot], t.tokenA[slot],
-            t.tokenB[slot], t.idsnA[slot], t.idsnB[slot], t.checksum[slot], t.reinjectedBytes[slot],
+            t.tokenB[slot], t.idsnA[slot], t.idsnB[slot], t.checksum(slot), t.reinjectedBytes(slot),
             t.hmacFailures[slot], t.checksumFailures[slot], ENDS[t.end[slot]], t.mappingAnomalies[slot],
-            t.fallback[slot], announced(t, slot), flags(t.flags[slot]));
+            t.fallback(slot), announced(t, slot), flags(t.flags[slot]));
     }
 
     private static java.util.List<String> flags(final int bits)

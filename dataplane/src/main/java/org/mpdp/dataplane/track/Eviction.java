@@ -40,7 +40,7 @@ final class Eviction
             {
                 continue;
             }
-            final long quiet = now - ct.lastSeen[c];
+            final long quiet = now - ct.lastSeen(c);
             if (quiet > idleNanos || ct.end[c] != ConnectionTable.END_OPEN && quiet > closedNanos)
             {
                 if (listener != null)

@@ -117,7 +117,7 @@ final class HalfOpen
             {
                 continue;
             }
-            if (now - subflows.lastSeen[slot] <= idleNanos)
+            if (now - subflows.lastSeen(slot) <= idleNanos)
             {
                 final long t = tail++;
                 ringSlot[(int)t & ringMask] = slot;
@@ -125,7 +125,7 @@ final class HalfOpen
                 subflows.ticket[slot] = t;
                 continue;
             }
-            if (listener != null && subflows.connection[slot] < 0)
+            if (listener != null && subflows.connection(slot) < 0)
             {
                 listener.onEvictSubflow(slot);
             }

@@ -47,7 +47,7 @@ final class Handshake
         {
             return;
         }
-        final int c = t.connection[slot];
+        final int c = t.connection(slot);
         if (c >= 0)
         {
             // A retransmitted third ACK or MP_CAPABLE with data: it must carry the connection's keys.
@@ -76,7 +76,7 @@ final class Handshake
     void onV0WithoutAck(final int slot)
     {
         final SubflowTable t = st.subflows;
-        if (t.connection[slot] < 0 && t.hasSynKey[slot] && t.hasSynAckKey[slot])
+        if (t.connection(slot) < 0 && t.hasSynKey[slot] && t.hasSynAckKey[slot])
         {
             create(slot, 0, t.synKey[slot], t.synAckKey[slot], false);
         }
@@ -98,7 +98,7 @@ final class Handshake
             return -1;
         }
         ct.version[c] = version;
-        ct.checksum[c] = checksum;
+        ct.checksum(c, checksum);
         ct.keyA[c] = keyA;
         ct.keyB[c] = keyB;
         if (version == 0)
@@ -122,11 +122,11 @@ final class Handshake
         for (int d = 0; d < 2; d++)
         {
             final long start = (d == 0 ? ct.idsnA[c] : ct.idsnB[c]) + 1;
-            ct.mappedEnd[2 * c + d] = start;
-            ct.contiguousEnd[2 * c + d] = start;
+            ct.mappedEnd(2 * c + d, start);
+            ct.contiguousEnd(2 * c + d, start);
         }
         ct.indexTokens(c);
-        ct.lastSeen[c] = st.now;
+        ct.lastSeen(c, st.now);
         st.halfOpen.leave(st.subflows, slot);
         st.subflows.link(slot, c, ct);
         return c;

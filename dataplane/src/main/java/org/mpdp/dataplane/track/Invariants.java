@@ -95,7 +95,7 @@ final class Invariants
                 continue;
             }
             used++;
-            final int c = t.connection[i];
+            final int c = t.connection(i);
             if (c >= 0)
             {
                 bound++;
@@ -144,7 +144,7 @@ final class Invariants
             int prev = SubflowTable.NONE;
             for (int s = ct.firstSubflow[c]; s != SubflowTable.NONE; s = t.nextInConnection[s])
             {
-                if (++n > t.capacity || !t.inUse(s) || t.connection[s] != c || t.prevInConnection[s] != prev)
+                if (++n > t.capacity || !t.inUse(s) || t.connection(s) != c || t.prevInConnection[s] != prev)
                 {
                     return "connection " + c + ": subflow list broken at subflow " + s;
                 }

@@ -17,10 +17,12 @@ final class Joins
 {
     private final TrackState st;
     private final JoinHmac joinHmac = new JoinHmac();
+    private final AckHmacBatch batch;
 
-    Joins(final TrackState state)
+    Joins(final TrackState state, final AckHmacBatch batch)
     {
         st = state;
+        this.batch = batch;
     }
 
     /**
@@ -36,7 +38,7 @@ final class Joins
     {
         final SubflowTable t = st.subflows;
         final ConnectionTable ct = st.connections;
-        t.role[slot] = SubflowTable.ROLE_JOIN;
+        t.role(slot, SubflowTable.ROLE_JOIN);
         t.backup[slot] = m.joinBackup;
         t.clientNonce[slot] = m.joinNonce;
         t.joinToken[slot] = m.joinToken;
@@ -51,7 +53,7 @@ final class Joins
     private void bind(final int slot, final int side)
     {
         // The token names the receiver: if it is Key-B's, the joining client holds Key-A.
-        st.subflows.clientIsA[slot] = (side & 1) == 1;
+        st.subflows.clientIsA(slot, (side & 1) == 1);
         st.subflows.link(slot, side >> 1, st.connections);
     }
 
@@ -60,7 +62,7 @@ final class Joins
         final MptcpOptions m)
     {
         final SubflowTable t = st.subflows;
-        if (t.role[slot] != SubflowTable.ROLE_JOIN)
+        if (t.role(slot) != SubflowTable.ROLE_JOIN)
         {
             st.findings.add(Reason.JOIN_WITHOUT_SYN);
             return;
@@ -70,7 +72,7 @@ final class Joins
             t.answered[slot] = true;
             t.serverNonce[slot] = m.joinNonce;
             t.joinHmacsSeen[slot] |= 1;
-            if (t.connection[slot] >= 0 ? synAckVerifies(slot, 2 * t.connection[slot] + (t.clientIsA[slot] ? 1 : 0),
+            if (t.connection(slot) >= 0 ? synAckVerifies(slot, 2 * t.connection(slot) + (t.clientIsA(slot) ? 1 : 0),
                 m) : bindBySynAck(slot, m))
             {
                 t.joinState[slot] = SubflowTable.JOIN_SYNACK_OK;
@@ -84,14 +86,16 @@ final class Joins
         if (!fromServer && m.joinLength == Mptcp.JOIN_ACK_LENGTH)
         {
             t.joinHmacsSeen[slot] |= 2;
-            final int c = t.connection[slot];
+            final int c = t.connection(slot);
             if (c < 0)
             {
                 fail(slot, Reason.JOIN_BAD_ACK_HMAC);
                 return;
             }
-            final int slotAB = 2 * c + (t.clientIsA[slot] ? 0 : 1);
-            final int ok = st.connections.version[c] != 0 ?
+            final int slotAB = 2 * c + (t.clientIsA(slot) ? 0 : 1);
+            final int batched = st.connections.version[c] != 0 ?
+                batch.verify(slotAB, c, t.clientNonce[slot], t.serverNonce[slot], s, frame + m.joinHmacOffset) : -1;
+            final int ok = batched >= 0 ? batched : st.connections.version[c] != 0 ?
                 joinHmac.verifyAck(st.keys256, slotAB, t.clientNonce[slot], t.serverNonce[slot], s,
                     frame + m.joinHmacOffset) :
                 joinHmac.verifyAckV0(st.keys160, slotAB, t.clientNonce[slot], t.serverNonce[slot], s,
@@ -139,7 +143,7 @@ final class Joins
     private void fail(final int slot, final Reason reason)
     {
         st.subflows.joinState[slot] = SubflowTable.JOIN_FAILED;
-        final int c = st.subflows.connection[slot];
+        final int c = st.subflows.connection(slot);
         if (c >= 0)
         {
             st.connections.hmacFailures[c]++;

@@ -50,22 +50,22 @@ final class Mappings
         if (dss && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0 && m.dataLevelLength == 0)
         {
             // Infinite mapping (RFC 8684 3.7): the connection falls back to plain TCP.
-            ct.fallback[c] = true;
+            ct.fallBack(c);
             st.findings.add(Reason.FALLBACK);
         }
         else if (dss && (m.dssFlags & Mptcp.DSS_FLAG_MAP) != 0)
         {
             final boolean dataFin = (m.dssFlags & Mptcp.DSS_FLAG_DATA_FIN) != 0;
             dsn = (m.dssFlags & Mptcp.DSS_FLAG_DSN64) != 0 ? m.dsn :
-                DataSequence.expand(ct.mappedEnd[2 * c + direction], (int)m.dsn);
-            final long acked = ct.dataAcked[2 * c + direction];
+                DataSequence.expand(ct.mappedEnd(2 * c + direction), (int)m.dsn);
+            final long acked = ct.dataAcked(2 * c + direction);
             if (acked != 0 && (dsn - acked > DSN_WINDOW || acked - (dsn + m.dataLevelLength) > DSN_WINDOW))
             {
                 ct.mappingAnomalies[c]++;
                 st.findings.add(Reason.DSN_OUT_OF_WINDOW);
             }
             record(c, slot, direction, dsn, m.ssn, m.dataLevelLength, dataFin);
-            if (m.dssHasChecksum && ct.checksum[c])
+            if (m.dssHasChecksum && ct.checksum(c))
             {
                 checksum(c, p, s, frame, dsn, m.ssn, m.dataLevelLength, m.dssChecksum, dataFin);
             }
@@ -89,7 +89,7 @@ final class Mappings
         }
         if (m.has(Mptcp.MP_FAIL))
         {
-            ct.fallback[c] = true;
+            ct.fallBack(c);
             st.findings.add(Reason.FALLBACK);
         }
         subflowLevel(c, 2 * slot + sdir, p, mapped, ssn, length, dsn);
@@ -100,13 +100,14 @@ final class Mappings
     {
         final ConnectionTable ct = st.connections;
         final int acked = 2 * c + (1 - direction);
-        final long reference = ct.dataAcked[acked] != 0 ? ct.dataAcked[acked] :
+        final long before = ct.dataAcked(acked);
+        final long reference = before != 0 ? before :
             (direction == 0 ? ct.idsnB[c] : ct.idsnA[c]) + 1;
         final long dataAck = (m.dssFlags & Mptcp.DSS_FLAG_ACK64) != 0 ? m.dataAck :
             DataSequence.expand(reference, (int)m.dataAck);
-        if (dataAck - reference > 0 || ct.dataAcked[acked] == 0)
+        if (dataAck - reference > 0 || before == 0)
         {
-            ct.dataAcked[acked] = dataAck;
+            ct.dataAcked(acked, dataAck);
         }
     }
 
@@ -123,19 +124,16 @@ final class Mappings
             // The same DSN on the same subflow bytes is the same mapping announced again (one mapping over
             // several segments, a subflow retransmission, or DATA_FIN attached to its last segment): only
             // the same data on other subflow bytes is a reinjection.
-            final int index = 2 * slot + direction;
-            final boolean again = t.lastMapDsn[index] == dsn && t.lastMapSsn[index] == ssn;
-            t.lastMapDsn[index] = dsn;
-            t.lastMapSsn[index] = ssn;
+            final boolean again = t.recordMapping(2 * slot + direction, dsn, ssn);
             final long overlap = Scoreboard.add(ct, c, d, dsn, end);
             if (!again)
             {
-                ct.reinjectedBytes[c] += overlap;
+                ct.addReinjected(c, overlap);
             }
         }
-        if (end - ct.mappedEnd[d] > 0)
+        if (end - ct.mappedEnd(d) > 0)
         {
-            ct.mappedEnd[d] = end;
+            ct.mappedEnd(d, end);
         }
         if (dataFin)
         {
@@ -181,11 +179,12 @@ final class Mappings
         {
             consistent = newMapping(c, i, ssn, length, dsn);
         }
-        if (p.payloadLength > 0 && t.hasIsn[i] && !st.connections.fallback[c] && consistent)
+        if (p.payloadLength > 0 && t.hasIsn(i) && !st.connections.fallback(c) && consistent)
         {
-            final int relative = p.seq - t.isn[i];
-            if (!covers(t.mapSsn[i], t.mapLength[i], relative, p.payloadLength, t.hasMap[i]) &&
-                !covers(t.previousMapSsn[i], t.previousMapLength[i], relative, p.payloadLength, t.hasMap[i]))
+            final int relative = p.seq - t.isn(i);
+            final boolean hasMap = t.hasMap(i);
+            if (!covers(t.mapSsn(i), t.mapLength(i), relative, p.payloadLength, hasMap) &&
+                !covers(t.previousMapSsn(i), t.previousMapLength(i), relative, p.payloadLength, hasMap))
             {
                 st.connections.mappingAnomalies[c]++;
                 st.findings.add(Reason.MISSING_MAPPING);
@@ -202,33 +201,29 @@ final class Mappings
     private boolean newMapping(final int c, final int i, final int ssn, final int length, final long dsn)
     {
         final SubflowTable t = st.subflows;
-        if (t.hasMap[i])
+        final boolean hasMap = t.hasMap(i);
+        if (hasMap)
         {
-            final int curSsn = t.mapSsn[i];
-            final int curLength = t.mapLength[i];
-            if (ssn == curSsn && length >= curLength - 1 && length <= curLength + 1 && dsn == t.mapDsn[i])
+            final int curSsn = t.mapSsn(i);
+            final int curLength = t.mapLength(i);
+            final long curDsn = t.mapDsn(i);
+            if (ssn == curSsn && length >= curLength - 1 && length <= curLength + 1 && dsn == curDsn)
             {
-                t.mapLength[i] = Math.max(length, curLength); // the same mapping again (DATA_FIN may add 1)
+                t.mapLength(i, Math.max(length, curLength)); // the same mapping again (DATA_FIN may add 1)
                 return true;
             }
             // Overlapping subflow bytes must map to the same data: DSN and SSN move together.
             final int delta = ssn - curSsn;
             final long overlapStart = Math.max(0, delta);
             final long overlapEnd = Math.min(curLength, (long)delta + length);
-            if (overlapStart < overlapEnd && dsn - t.mapDsn[i] != delta)
+            if (overlapStart < overlapEnd && dsn - curDsn != delta)
             {
                 st.connections.mappingAnomalies[c]++;
                 st.findings.add(Reason.INCONSISTENT_MAPPING);
                 return false;
             }
-            t.previousMapSsn[i] = curSsn;
-            t.previousMapLength[i] = curLength;
-            t.previousMapDsn[i] = t.mapDsn[i];
         }
-        t.mapSsn[i] = ssn;
-        t.mapLength[i] = length;
-        t.mapDsn[i] = dsn;
-        t.hasMap[i] = true;
+        t.map(i, ssn, length, dsn, hasMap);
         return true;
     }
 

@@ -19,43 +19,49 @@ final class Scoreboard
     static long add(final ConnectionTable t, final int c, final int d, final long start, final long end)
     {
         final int base = d * ConnectionTable.ISLANDS;
-        long overlap = Math.max(0, Math.min(end, t.contiguousEnd[d]) - start);
-        for (int i = 0; i < t.islands[d]; i++)
+        final long[] islandStart = t.islandStart;
+        final long[] islandEnd = t.islandEnd;
+        long contiguous = t.contiguousEnd(d);
+        int islands = t.islands(d);
+        long overlap = Math.max(0, Math.min(end, contiguous) - start);
+        for (int i = 0; i < islands; i++)
         {
-            overlap += Math.max(0, Math.min(end, t.islandEnd[base + i]) - Math.max(start, t.islandStart[base + i]));
+            overlap += Math.max(0, Math.min(end, islandEnd[base + i]) - Math.max(start, islandStart[base + i]));
         }
         long s = start;
         long e = end;
         // Merge every island that touches [s, e) into it.
-        for (int i = 0; i < t.islands[d]; )
+        for (int i = 0; i < islands; )
         {
-            if (t.islandStart[base + i] <= e && t.islandEnd[base + i] >= s)
+            if (islandStart[base + i] <= e && islandEnd[base + i] >= s)
             {
-                s = Math.min(s, t.islandStart[base + i]);
-                e = Math.max(e, t.islandEnd[base + i]);
-                final int last = --t.islands[d];
-                t.islandStart[base + i] = t.islandStart[base + last];
-                t.islandEnd[base + i] = t.islandEnd[base + last];
+                s = Math.min(s, islandStart[base + i]);
+                e = Math.max(e, islandEnd[base + i]);
+                final int last = --islands;
+                islandStart[base + i] = islandStart[base + last];
+                islandEnd[base + i] = islandEnd[base + last];
             }
             else
             {
                 i++;
             }
         }
-        if (s <= t.contiguousEnd[d])
+        if (s <= contiguous)
         {
-            t.contiguousEnd[d] = Math.max(t.contiguousEnd[d], e);
+            contiguous = Math.max(contiguous, e);
+            t.contiguousEnd(d, contiguous);
         }
-        else if (t.islands[d] < ConnectionTable.ISLANDS)
+        else if (islands < ConnectionTable.ISLANDS)
         {
-            t.islandStart[base + t.islands[d]] = s;
-            t.islandEnd[base + t.islands[d]] = e;
-            t.islands[d]++;
+            islandStart[base + islands] = s;
+            islandEnd[base + islands] = e;
+            islands++;
         }
         else
         {
             t.mappingOverflow[c] = true;
         }
+        t.islands(d, islands);
         return overlap;
     }
 }

@@ -39,7 +39,28 @@ public final class SubflowTable
     private static final long EMPTY_ENTRY = -1L;
     private static final long V6_BIT = 1L << 31;
     private static final int SLOT_MASK = 0x7FFF_FFFF;
-    private static final int TUPLE_LONGS = 4;
+    private static final int HOT_LONGS = 24;
+    private static final int PACKETS = 4;
+    private static final int PAYLOAD = 5;
+    private static final int LAST_SEEN = 6;
+    /** Connection slot (low 32 bits, -1 while unbound), role (bits 32-39), client holds Key-A (bit 40). */
+    private static final int META = 7;
+    private static final long ROLE_SHIFT = 32;
+    private static final long CLIENT_IS_A = 1L << 40;
+    /** Per-direction block: 8 longs after the slot's first 8. */
+    private static final int DIRECTION_BASE = 8;
+    private static final int MAP_DSN = 0;
+    /** SSN (low 32) and length (high 32) of the current mapping; the previous one two longs on. */
+    private static final int MAP_SSN_LENGTH = 1;
+    private static final int PREVIOUS_DSN = 2;
+    private static final int PREVIOUS_SSN_LENGTH = 3;
+    private static final int LAST_MAP_DSN = 4;
+    /** SSN of the last recorded mapping (low 32) and the direction's ISN (high 32). */
+    private static final int LAST_SSN_ISN = 5;
+    /** Bit 0: a mapping is held; bit 1: the ISN is known. */
+    private static final int DIRECTION_FLAGS = 6;
+    private static final long HAS_MAP = 1;
+    private static final long HAS_ISN = 2;
 
     final int capacity;
     final int[] ipVersion;
@@ -49,12 +70,9 @@ public final class SubflowTable
     final long[] serverLow;
     final int[] clientPort;
     final int[] serverPort;
-    /** Connection slot, or -1 while unbound. */
-    final int[] connection;
     /** Links of the connection's subflow list. */
     final int[] nextInConnection;
     final int[] prevInConnection;
-    final int[] role;
     final boolean[] backup;
     final int[] joinState;
     /** Token of the join SYN (resolved against every connection holding it at the SYN/ACK). */
@@ -63,10 +81,6 @@ public final class SubflowTable
     final int[] serverNonce;
     /** Join HMACs seen: bit 0 SYN/ACK, bit 1 third ACK. */
     final int[] joinHmacsSeen;
-    /** Whether the client of this subflow holds Key-A (always for the initial subflow). */
-    final boolean[] clientIsA;
-    final long[] packets;
-    final long[] payloadBytes;
     /** Keys seen in the handshake before the connection exists: SYN's (v0) and SYN/ACK's. */
     final long[] synKey;
     final long[] synAckKey;
@@ -77,24 +91,8 @@ public final class SubflowTable
     final boolean[] refused;
     final boolean[] reset;
     final int[] order;
-    /** Last data mapping per direction (2 * slot + direction): 64-bit DSN and SSN. */
-    final long[] lastMapDsn;
-    final int[] lastMapSsn;
-    /** Initial sequence number per direction (2 * slot + direction: 0 client to server). */
-    final int[] isn;
-    final boolean[] hasIsn;
-    /** Current and previous mapping per direction: SSN start, length, 64-bit DSN start. */
-    final int[] mapSsn;
-    final int[] mapLength;
-    final long[] mapDsn;
-    final int[] previousMapSsn;
-    final int[] previousMapLength;
-    final long[] previousMapDsn;
-    final boolean[] hasMap;
     /** Last MP_TCPRST reason, or -1. */
     final int[] resetReason;
-    /** Last packet time per subflow (capture or clock nanoseconds). */
-    final long[] lastSeen;
     /** Half-open (not yet part of an established connection): recyclable, see {@link HalfOpen}. */
     final boolean[] embryonic;
     /** Admission ticket into {@link HalfOpen}'s ring, to tell a live ring entry from a stale one. */
@@ -109,10 +107,15 @@ public final class SubflowTable
      */
     private final long[] index;
     /**
-     * The 4-tuple's addresses packed per slot (client high, client low, server high, server low), so
-     * the check after a hash match reads one place instead of six arrays.
+     * What every packet of a subflow reads or writes, packed per slot in {@link #HOT_LONGS} longs so a
+     * packet touches two or three adjacent cache lines instead of some twenty arrays (the tables are
+     * far larger than the caches; each separate array was a miss): the 4-tuple's addresses (client
+     * high, client low, server high, server low) that {@link #find} checks after a hash match, packets,
+     * payload bytes, last seen, {@link #META} (connection, role, client-is-A), then per direction
+     * ({@code 2 * slot + direction}, 0 client to server) the current, previous and last recorded
+     * mappings and the ISN, see {@link #mapBase}.
      */
-    private final long[] tuples;
+    private final long[] hot;
     private final int mask;
     private final FlowHash hash;
     private int freeCount;
@@ -140,19 +143,14 @@ public final class SubflowTable
         serverLow = new long[capacity];
         clientPort = new int[capacity];
         serverPort = new int[capacity];
-        connection = new int[capacity];
         nextInConnection = new int[capacity];
         prevInConnection = new int[capacity];
-        role = new int[capacity];
         backup = new boolean[capacity];
         joinState = new int[capacity];
         joinToken = new int[capacity];
         clientNonce = new int[capacity];
         serverNonce = new int[capacity];
         joinHmacsSeen = new int[capacity];
-        clientIsA = new boolean[capacity];
-        packets = new long[capacity];
-        payloadBytes = new long[capacity];
         synKey = new long[capacity];
         synAckKey = new long[capacity];
         hasSynKey = new boolean[capacity];
@@ -161,28 +159,19 @@ public final class SubflowTable
         refused = new boolean[capacity];
         reset = new boolean[capacity];
         order = new int[capacity];
-        isn = new int[capacity * 2];
-        hasIsn = new boolean[capacity * 2];
-        mapSsn = new int[capacity * 2];
-        mapLength = new int[capacity * 2];
-        mapDsn = new long[capacity * 2];
-        previousMapSsn = new int[capacity * 2];
-        previousMapLength = new int[capacity * 2];
-        previousMapDsn = new long[capacity * 2];
-        hasMap = new boolean[capacity * 2];
         resetReason = new int[capacity];
-        lastSeen = new long[capacity];
         embryonic = new boolean[capacity];
         ticket = new long[capacity];
         inUse = new boolean[capacity];
         freeSlots = new int[capacity];
-        lastMapDsn = new long[capacity * 2];
-        lastMapSsn = new int[capacity * 2];
         final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
         index = new long[2 * slots];
         Arrays.fill(index, EMPTY_ENTRY);
-        tuples = new long[TUPLE_LONGS * capacity];
-        Arrays.fill(connection, NONE);
+        hot = new long[HOT_LONGS * capacity];
+        for (int slot = 0; slot < capacity; slot++)
+        {
+            hot[HOT_LONGS * slot + META] = NONE & 0xFFFF_FFFFL;
+        }
         mask = slots - 1;
     }
 
@@ -231,8 +220,8 @@ public final class SubflowTable
     private boolean sameTuple(final int slot, final long clientHigh, final long clientLow, final long serverHigh,
         final long serverLow)
     {
-        final long[] t = tuples;
-        final int at = TUPLE_LONGS * slot;
+        final long[] t = hot;
+        final int at = HOT_LONGS * slot;
         return t[at + 1] == clientLow && t[at + 3] == serverLow && t[at] == clientHigh && t[at + 2] == serverHigh;
     }
 
@@ -282,11 +271,11 @@ public final class SubflowTable
         final int slot = freeCount > 0 ? freeSlots[--freeCount] : count++;
         index[2 * at] = key;
         index[2 * at + 1] = entry(slot, version, srcPort, dstPort);
-        final int t = TUPLE_LONGS * slot;
-        tuples[t] = srcHigh;
-        tuples[t + 1] = srcLow;
-        tuples[t + 2] = dstHigh;
-        tuples[t + 3] = dstLow;
+        final int t = HOT_LONGS * slot;
+        hot[t] = srcHigh;
+        hot[t + 1] = srcLow;
+        hot[t + 2] = dstHigh;
+        hot[t + 3] = dstLow;
         inUse[slot] = true;
         live++;
         ipVersion[slot] = version;
@@ -303,19 +292,17 @@ public final class SubflowTable
 
     private void clear(final int slot)
     {
-        connection[slot] = NONE;
+        final int h = HOT_LONGS * slot;
+        Arrays.fill(hot, h + PACKETS, h + HOT_LONGS, 0);
+        hot[h + META] = NONE & 0xFFFF_FFFFL | CLIENT_IS_A; // unbound, ROLE_INITIAL, client holds Key-A
         nextInConnection[slot] = NONE;
         prevInConnection[slot] = NONE;
-        role[slot] = ROLE_INITIAL;
         backup[slot] = false;
         joinState[slot] = JOIN_NONE;
         joinToken[slot] = 0;
         clientNonce[slot] = 0;
         serverNonce[slot] = 0;
         joinHmacsSeen[slot] = 0;
-        clientIsA[slot] = true;
-        packets[slot] = 0;
-        payloadBytes[slot] = 0;
         synKey[slot] = 0;
         synAckKey[slot] = 0;
         hasSynKey[slot] = false;
@@ -325,13 +312,6 @@ public final class SubflowTable
         reset[slot] = false;
         resetReason[slot] = -1;
         embryonic[slot] = false;
-        for (int d = 2 * slot; d < 2 * slot + 2; d++)
-        {
-            hasIsn[d] = false;
-            hasMap[d] = false;
-            lastMapDsn[d] = 0;
-            lastMapSsn[d] = 0;
-        }
     }
 
     /**
@@ -346,7 +326,7 @@ public final class SubflowTable
         {
             return;
         }
-        if (owners != null && role[slot] == ROLE_JOIN)
+        if (owners != null && role(slot) == ROLE_JOIN)
         {
             owners.joinFreed(slot);
         }
@@ -363,7 +343,7 @@ public final class SubflowTable
         }
         inUse[slot] = false;
         embryonic[slot] = false;
-        connection[slot] = NONE;
+        connection(slot, NONE);
         freeSlots[freeCount++] = slot;
         live--;
     }
@@ -391,7 +371,7 @@ public final class SubflowTable
      */
     void link(final int slot, final int c, final ConnectionTable connections)
     {
-        connection[slot] = c;
+        connection(slot, c);
         final int head = connections.firstSubflow[c];
         nextInConnection[slot] = head;
         prevInConnection[slot] = NONE;
@@ -405,7 +385,7 @@ public final class SubflowTable
 
     private void unlink(final int slot, final ConnectionTable connections)
     {
-        final int c = connection[slot];
+        final int c = connection(slot);
         if (c == NONE)
         {
             return;
@@ -431,6 +411,171 @@ public final class SubflowTable
         {
             connections.resetSubflows[c]--;
         }
+    }
+
+    // The packed per-slot state (see hot). Small final methods: they inline into the packet path.
+
+    /** @return the connection slot, or -1 while unbound. */
+    int connection(final int slot)
+    {
+        return (int)hot[HOT_LONGS * slot + META];
+    }
+
+    void connection(final int slot, final int c)
+    {
+        final int at = HOT_LONGS * slot + META;
+        hot[at] = hot[at] & ~0xFFFF_FFFFL | c & 0xFFFF_FFFFL;
+    }
+
+    /** @return {@link #ROLE_INITIAL}, {@link #ROLE_JOIN} or {@link #ROLE_MID_STREAM}. */
+    int role(final int slot)
+    {
+        return (int)(hot[HOT_LONGS * slot + META] >>> ROLE_SHIFT) & 0xFF;
+    }
+
+    void role(final int slot, final int role)
+    {
+        final int at = HOT_LONGS * slot + META;
+        hot[at] = hot[at] & ~(0xFFL << ROLE_SHIFT) | (long)role << ROLE_SHIFT;
+    }
+
+    /** @return whether the client of this subflow holds Key-A (always for the initial subflow). */
+    boolean clientIsA(final int slot)
+    {
+        return (hot[HOT_LONGS * slot + META] & CLIENT_IS_A) != 0;
+    }
+
+    void clientIsA(final int slot, final boolean isA)
+    {
+        final int at = HOT_LONGS * slot + META;
+        hot[at] = isA ? hot[at] | CLIENT_IS_A : hot[at] & ~CLIENT_IS_A;
+    }
+
+    /** Counts a packet and its payload and stamps the subflow's last-seen time. */
+    void seen(final int slot, final int payload, final long now)
+    {
+        final int at = HOT_LONGS * slot;
+        hot[at + PACKETS]++;
+        hot[at + PAYLOAD] += payload;
+        hot[at + LAST_SEEN] = now;
+    }
+
+    /** @return packets seen on the subflow. */
+    public long packets(final int slot)
+    {
+        return hot[HOT_LONGS * slot + PACKETS];
+    }
+
+    /** @return TCP payload bytes seen on the subflow (both directions). */
+    public long payloadBytes(final int slot)
+    {
+        return hot[HOT_LONGS * slot + PAYLOAD];
+    }
+
+    /** @return the last packet's time (capture or clock nanoseconds). */
+    long lastSeen(final int slot)
+    {
+        return hot[HOT_LONGS * slot + LAST_SEEN];
+    }
+
+    /** @return where direction {@code i} ({@code 2 * slot + direction}) keeps its mappings and ISN. */
+    private static int mapBase(final int i)
+    {
+        return HOT_LONGS * (i >> 1) + DIRECTION_BASE + ((i & 1) << 3);
+    }
+
+    /** Records direction {@code i}'s initial sequence number (from its SYN). */
+    void isn(final int i, final int seq)
+    {
+        final int at = mapBase(i);
+        hot[at + LAST_SSN_ISN] = hot[at + LAST_SSN_ISN] & 0xFFFF_FFFFL | (long)seq << 32;
+        hot[at + DIRECTION_FLAGS] |= HAS_ISN;
+    }
+
+    boolean hasIsn(final int i)
+    {
+        return (hot[mapBase(i) + DIRECTION_FLAGS] & HAS_ISN) != 0;
+    }
+
+    int isn(final int i)
+    {
+        return (int)(hot[mapBase(i) + LAST_SSN_ISN] >>> 32);
+    }
+
+    boolean hasMap(final int i)
+    {
+        return (hot[mapBase(i) + DIRECTION_FLAGS] & HAS_MAP) != 0;
+    }
+
+    long mapDsn(final int i)
+    {
+        return hot[mapBase(i) + MAP_DSN];
+    }
+
+    int mapSsn(final int i)
+    {
+        return (int)hot[mapBase(i) + MAP_SSN_LENGTH];
+    }
+
+    int mapLength(final int i)
+    {
+        return (int)(hot[mapBase(i) + MAP_SSN_LENGTH] >>> 32);
+    }
+
+    long previousMapDsn(final int i)
+    {
+        return hot[mapBase(i) + PREVIOUS_DSN];
+    }
+
+    int previousMapSsn(final int i)
+    {
+        return (int)hot[mapBase(i) + PREVIOUS_SSN_LENGTH];
+    }
+
+    int previousMapLength(final int i)
+    {
+        return (int)(hot[mapBase(i) + PREVIOUS_SSN_LENGTH] >>> 32);
+    }
+
+    /** Makes (ssn, length, dsn) direction {@code i}'s current mapping; with {@code keepPrevious} the old one becomes the previous. */
+    void map(final int i, final int ssn, final int length, final long dsn, final boolean keepPrevious)
+    {
+        final int at = mapBase(i);
+        if (keepPrevious)
+        {
+            hot[at + PREVIOUS_DSN] = hot[at + MAP_DSN];
+            hot[at + PREVIOUS_SSN_LENGTH] = hot[at + MAP_SSN_LENGTH];
+        }
+        hot[at + MAP_DSN] = dsn;
+        hot[at + MAP_SSN_LENGTH] = ssnLength(ssn, length);
+        hot[at + DIRECTION_FLAGS] |= HAS_MAP;
+    }
+
+    /** Changes the length of direction {@code i}'s current mapping. */
+    void mapLength(final int i, final int length)
+    {
+        final int at = mapBase(i) + MAP_SSN_LENGTH;
+        hot[at] = ssnLength((int)hot[at], length);
+    }
+
+    private static long ssnLength(final int ssn, final int length)
+    {
+        return ssn & 0xFFFF_FFFFL | (long)length << 32;
+    }
+
+    /**
+     * Remembers (dsn, ssn) as the last mapping recorded for direction {@code i}.
+     *
+     * @return whether it equals the one recorded before (the same mapping announced again).
+     */
+    boolean recordMapping(final int i, final long dsn, final int ssn)
+    {
+        final int at = mapBase(i);
+        final long ssnIsn = hot[at + LAST_SSN_ISN];
+        final boolean again = hot[at + LAST_MAP_DSN] == dsn && (int)ssnIsn == ssn;
+        hot[at + LAST_MAP_DSN] = dsn;
+        hot[at + LAST_SSN_ISN] = ssnIsn & ~0xFFFF_FFFFL | ssn & 0xFFFF_FFFFL;
+        return again;
     }
 
     /** @return the subflow's IP version (4 or 6). */
@@ -481,7 +626,7 @@ public final class SubflowTable
      */
     public boolean midStream(final int slot)
     {
-        return role[slot] == ROLE_MID_STREAM;
+        return role(slot) == ROLE_MID_STREAM;
     }
 
     /**

@@ -31,11 +31,11 @@ public record SubflowView(String client, String server, String role, boolean bac
     {
         final SubflowTable t = tracker.subflows();
         final int i = slot;
-        final boolean join = t.role[i] == SubflowTable.ROLE_JOIN;
+        final boolean join = t.role(i) == SubflowTable.ROLE_JOIN;
         return new SubflowView(format(t.ipVersion[i], t.clientHigh[i], t.clientLow[i], t.clientPort[i]),
-            format(t.ipVersion[i], t.serverHigh[i], t.serverLow[i], t.serverPort[i]), ROLES[t.role[i]], t.backup[i],
-            join && t.joinHmacsSeen[i] == 3 ? t.joinState[i] == SubflowTable.JOIN_OK : null, t.packets[i],
-            t.payloadBytes[i], join ? joinState(t, i) : null, t.order[i]);
+            format(t.ipVersion[i], t.serverHigh[i], t.serverLow[i], t.serverPort[i]), ROLES[t.role(i)], t.backup[i],
+            join && t.joinHmacsSeen[i] == 3 ? t.joinState[i] == SubflowTable.JOIN_OK : null, t.packets(i),
+            t.payloadBytes(i), join ? joinState(t, i) : null, t.order[i]);
     }
 
     private static final String[] ROLES = {"initial", "join", "mid-stream"};

@@ -53,6 +53,7 @@ public final class Tracker implements AutoCloseable
     private final TrackState st;
     private final Handshake handshake;
     private final Joins joins;
+    private final AckHmacBatch ackHmacs;
     private final Mappings mappings;
     private final Addresses addresses;
     private final Eviction eviction;
@@ -104,7 +105,8 @@ public final class Tracker implements AutoCloseable
         this.policy = policy;
         st = new TrackState(maxConnections, maxSubflows, Math.min(halfOpenBudget, maxSubflows), hash);
         handshake = new Handshake(st);
-        joins = new Joins(st);
+        ackHmacs = new AckHmacBatch(st);
+        joins = new Joins(st, ackHmacs);
         mappings = new Mappings(st);
         addresses = new Addresses(st);
         eviction = new Eviction(st);
@@ -143,6 +145,37 @@ public final class Tracker implements AutoCloseable
     public void tick(final long nanos)
     {
         st.now = nanos;
+    }
+
+    /**
+     * Starts a burst whose third-ACK HMACs are to be verified together: {@link #offer} each of its
+     * packets, {@link #verifyOffered()}, then {@link #onPacket} them in their order as usual. Optional:
+     * a packet that was not offered, or whose join changed meanwhile, is checked on its own. Results
+     * are the same either way.
+     */
+    public void beginBurst()
+    {
+        ackHmacs.clear();
+    }
+
+    /**
+     * @param p a parsed packet of the burst begun with {@link #beginBurst()}.
+     */
+    public void offer(final ParsedPacket p)
+    {
+        ackHmacs.offer(p);
+    }
+
+    /** Computes the offered HMACs (with the Vector API when two or more were offered). */
+    public void verifyOffered()
+    {
+        ackHmacs.compute();
+    }
+
+    /** @return third-ACK HMACs computed in batches so far. */
+    public long batchedAckHmacs()
+    {
+        return ackHmacs.batched();
     }
 
     /**
@@ -253,15 +286,12 @@ public final class Tracker implements AutoCloseable
         final boolean fromServer = (found & SubflowTable.FROM_SERVER) != 0;
         final int sdir = fromServer ? 1 : 0;
         lastSubflow = slot;
-        t.packets[slot]++;
-        t.payloadBytes[slot] += p.payloadLength;
-        t.lastSeen[slot] = st.now;
+        t.seen(slot, p.payloadLength, st.now);
         if (syn)
         {
-            t.isn[2 * slot + sdir] = p.seq;
-            t.hasIsn[2 * slot + sdir] = true;
+            t.isn(2 * slot + sdir, p.seq);
         }
-        if (t.role[slot] == SubflowTable.ROLE_MID_STREAM)
+        if (t.role(slot) == SubflowTable.ROLE_MID_STREAM)
         {
             if (!opened && m.optionCount > 0)
             {
@@ -272,13 +302,13 @@ public final class Tracker implements AutoCloseable
         {
             handshakeAndJoins(slot, fromServer, syn, ack, s, frame, m);
         }
-        final int c = t.connection[slot];
+        final int c = t.connection(slot);
         if (c >= 0)
         {
             lastConnection = c;
-            st.connections.lastSeen[c] = st.now;
+            st.connections.lastSeen(c, st.now);
             // Which key the sender holds: the client of a subflow holds Key-A when clientIsA.
-            final int direction = fromServer == t.clientIsA[slot] ? 1 : 0;
+            final int direction = fromServer == t.clientIsA(slot) ? 1 : 0;
             connectionLevel(c, slot, direction, sdir, p, s, frame, m);
         }
         if ((p.tcpFlags & Mptcp.TCP_RST) != 0)
@@ -291,7 +321,8 @@ public final class Tracker implements AutoCloseable
         final MemorySegment s, final long frame, final MptcpOptions m)
     {
         final SubflowTable t = st.subflows;
-        if (m.has(Mptcp.MP_CAPABLE) && t.role[slot] == SubflowTable.ROLE_INITIAL)
+        final int role = t.role(slot);
+        if (m.has(Mptcp.MP_CAPABLE) && role == SubflowTable.ROLE_INITIAL)
         {
             if (syn && fromServer)
             {
@@ -299,7 +330,7 @@ public final class Tracker implements AutoCloseable
             }
             handshake.onMpCapable(slot, fromServer, syn, m);
         }
-        else if (!syn && t.role[slot] == SubflowTable.ROLE_INITIAL && t.connection[slot] < 0)
+        else if (!syn && role == SubflowTable.ROLE_INITIAL && t.connection(slot) < 0)
         {
             handshake.onV0WithoutAck(slot);
         }
@@ -455,7 +486,7 @@ public final class Tracker implements AutoCloseable
     {
         final ConnectionTable ct = st.connections;
         final long start = (direction == 0 ? ct.idsnA[c] : ct.idsnB[c]) + 1;
-        return ct.mappedEnd[2 * c + direction] - start;
+        return ct.mappedEnd(2 * c + direction) - start;
     }
 
     /**
@@ -465,7 +496,7 @@ public final class Tracker implements AutoCloseable
      */
     public long dataAcked(final int c, final int direction)
     {
-        return st.connections.dataAcked[2 * c + direction];
+        return st.connections.dataAcked(2 * c + direction);
     }
 
     /**

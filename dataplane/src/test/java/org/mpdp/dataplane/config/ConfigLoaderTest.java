@@ -168,7 +168,7 @@ final class ConfigLoaderTest
         assertError("policy.mid-strem: unknown reason, did you mean policy.mid-stream?",
             TWO_PORTS + "policy:\n  mid-strem: drop\n");
         assertError("zzz: unknown key (top-level keys: eal, ports, rings, layout, pools, tables, policy, counters, " +
-            "latency, mirror, report, control)", TWO_PORTS + "zzz: 1\n");
+            "latency, mirror, report, rx, control)", TWO_PORTS + "zzz: 1\n");
     }
 
     @Test
@@ -318,6 +318,15 @@ final class ConfigLoaderTest
         assertEquals(9464, c.counters().prometheusPort());
         assertEquals(true, c.ealOptions().toArgs(false).contains("--no-telemetry"));
         assertEquals(false, load(TWO_PORTS).ealOptions().toArgs(false).contains("--no-telemetry"));
+    }
+
+    @Test
+    void shouldReadTheRxRateLimit() throws Exception
+    {
+        assertEquals(0, load(TWO_PORTS).rx().maxPps());
+        assertEquals(1_500_000, load(TWO_PORTS + "rx:\n  max-pps: 1500000\n").rx().maxPps());
+        assertEquals(250_000, load(TWO_PORTS, "rx.max-pps=250000").rx().maxPps());
+        assertError("rx.max-pps=-1: must be 0..1000000000", TWO_PORTS, "rx.max-pps=-1");
     }
 
     @Test
