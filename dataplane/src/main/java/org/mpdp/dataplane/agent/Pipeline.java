@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.config.RunConfig;
+import org.mpdp.dataplane.control.ControlPlane;
 import org.mpdp.dataplane.counters.CounterType;
 import org.mpdp.dataplane.counters.Counters;
 import org.mpdp.dataplane.counters.CountersFileDescriptor;
 import org.mpdp.dataplane.latency.LatencyClock;
 import org.mpdp.dataplane.latency.LatencyRecorders;
+import org.mpdp.dataplane.mirror.MirrorWriter;
 import org.mpdp.dataplane.port.MbufPool;
 import org.mpdp.dataplane.port.MbufPools;
 import org.mpdp.dataplane.port.Port;
@@ -56,6 +60,11 @@ public final class Pipeline implements AutoCloseable
     private final List<AgentRunner> rxRunners = new ArrayList<>();
     private final List<AtomicCounter> errors = new ArrayList<>();
     private final List<AtomicCounter> freedAtStop = new ArrayList<>();
+    private final java.lang.foreign.Arena controlArena = java.lang.foreign.Arena.ofShared();
+    private ControlAgent controlAgent;
+    private AgentRunner controlRunner;
+    private MirrorWriter mirrorWriter;
+    private AgentRunner mirrorRunner;
     private PortCounters portCounters;
     private long parkMillis;
     private boolean stopped;
@@ -70,6 +79,23 @@ public final class Pipeline implements AutoCloseable
      * @param report   whether to keep per-connection state for {@link #report}.
      */
     public Pipeline(final RunConfig config, final Counters counters, final LatencyClock clock, final boolean report)
+    {
+        this(config, counters, clock, report, null);
+    }
+
+    /**
+     * Opens ports and builds every thread, with a control plane of the caller's; starts nothing.
+     *
+     * @param config   the validated configuration.
+     * @param counters where the counters go (the counters file).
+     * @param clock    clock for latency stamps, or null for no latency recording.
+     * @param report   whether to keep per-connection state for {@link #report}.
+     * @param plane    what runs on the control thread; null: the built-in responder when
+     *                 {@code control.responder} has addresses, else no control thread (packets for the
+     *                 box are counted and freed).
+     */
+    public Pipeline(final RunConfig config, final Counters counters, final LatencyClock clock, final boolean report,
+        final ControlPlane plane)
     {
         this.config = config;
         final RunConfig.Layout layout = config.layout();
@@ -97,6 +123,8 @@ public final class Pipeline implements AutoCloseable
                     freedAtStop.add(null);
                 }
             }
+            final ControlPlane control = plane != null ? plane : SideThreads.responder(config.control(), portIds,
+                counters);
             final int[] peer = new int[EthDev.count()];
             for (int i = 0; i < portIds.length; i++)
             {
@@ -128,8 +156,8 @@ public final class Pipeline implements AutoCloseable
                     JOIN_CACHE_NANOS);
                 final ParkedJoins parked = rtc ? new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                     .joinCache(joins) : null;
-                final ControlTraffic control = new ControlTraffic();
-                final Steerer steerer = rtc ? new Steerer(directory, control, parked, w).joinCache(joins) : null;
+                final ControlTraffic controlTraffic = SideThreads.controlTraffic(control);
+                final Steerer steerer = rtc ? new Steerer(directory, controlTraffic, parked, w).joinCache(joins) : null;
                 final LatencyRecorders l = clock == null ? null : LatencyRecorders.withDefaultStages("worker-" + w, clock);
                 if (l != null)
                 {
@@ -138,7 +166,7 @@ public final class Pipeline implements AutoCloseable
                 final Tracker tracker = new Tracker(t.maxConnections(), t.maxSubflows(), t.halfOpenBudget(),
                     config.verdictPolicy());
                 workers.add(new WorkerAgent(w, workerCores.get(w), tracker, directory, rings,
-                    rtc ? queuesByCore.get(w) : List.of(), steerer, control, parked, peer,
+                    rtc ? queuesByCore.get(w) : List.of(), steerer, controlTraffic, parked, peer,
                     new WorkerCounters(counters, w), settings, l, report));
             }
             if (!rtc)
@@ -149,16 +177,27 @@ public final class Pipeline implements AutoCloseable
                         JOIN_CACHE_NANOS);
                     final ParkedJoins parked = new ParkedJoins(parkCapacity, rings, directory, settings.parkNanos())
                         .joinCache(joins);
-                    final Steerer steerer = new Steerer(directory, new ControlTraffic(), parked, r % workerCount)
+                    final Steerer steerer = new Steerer(directory, SideThreads.controlTraffic(control), parked, r % workerCount)
                         .joinCache(joins);
                     final String n = "rx " + r + " ";
                     rxAgents.add(new RxAgent(r, layout.rxCores().get(r), queuesByCore.get(r), steerer, parked, rings,
                         settings.burst(),
                         counters.newCounter(CounterType.RING, r, 0, "rx-handed-off", n + "handed off to workers"),
                         counters.newCounter(CounterType.RING, r, 1, "rx-ring-full", n + "freed: worker ring full"),
-                        counters.newCounter(CounterType.WORKER, r, 2, "rx-control", n + "for the box (freed)"),
+                        counters.newCounter(CounterType.WORKER, r, 2, "rx-control", n + "for the box itself " +
+                            "(to the control thread; freed when none runs)"),
                         clock));
                 }
+            }
+            if (control != null)
+            {
+                controlAgent = SideThreads.attachControl(control, workers, rxAgents, ports, portIds, ringBytes,
+                    settings, counters, controlArena);
+            }
+            if (config.mirror().pcap() != null)
+            {
+                mirrorWriter = SideThreads.attachMirror(config.mirror(), config.verdictPolicy(), workers, portIds,
+                    counters);
             }
             paceRx(rtc);
         }
@@ -263,6 +302,27 @@ public final class Pipeline implements AutoCloseable
         {
             runners.add(startRunner(w));
         }
+        if (controlAgent != null)
+        {
+            // Its own backoff, not the packet threads' strategy: it never spins, and a reply waits at most
+            // about a millisecond for the thread to wake.
+            controlRunner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000), ex ->
+            {
+                System.err.println("mpdp run: " + controlAgent.roleName() + ": " + ex);
+                ex.printStackTrace();
+            }, null, controlAgent);
+            AgentRunner.startOnThread(controlRunner);
+        }
+        if (mirrorWriter != null)
+        {
+            // A writer thread, never a packet thread: it sleeps 1 ms when the ring is empty.
+            mirrorRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), ex ->
+            {
+                System.err.println("mpdp run: " + mirrorWriter.roleName() + ": " + ex);
+                ex.printStackTrace();
+            }, null, mirrorWriter);
+            AgentRunner.startOnThread(mirrorRunner);
+        }
         for (final RxAgent r : rxAgents)
         {
             rxRunners.add(startRunner(r));
@@ -303,7 +363,8 @@ public final class Pipeline implements AutoCloseable
         boolean drained = false;
         while (!drained && System.nanoTime() < deadline)
         {
-            drained = rxAgents.stream().allMatch(RxAgent::drained) && workers.stream().allMatch(WorkerAgent::drained);
+            drained = rxAgents.stream().allMatch(RxAgent::drained) && workers.stream().allMatch(WorkerAgent::drained) &&
+                (controlAgent == null || controlAgent.drained());
             if (!drained)
             {
                 Thread.onSpinWait();
@@ -312,12 +373,28 @@ public final class Pipeline implements AutoCloseable
         rxRunners.forEach(AgentRunner::close);
         // Release what RX threads parked since, then let workers take the last bursts.
         final long settle = System.nanoTime() + 50_000_000L;
-        while (System.nanoTime() < settle && !workers.stream().allMatch(WorkerAgent::drained))
+        while (System.nanoTime() < settle && !(workers.stream().allMatch(WorkerAgent::drained) &&
+            (controlAgent == null || controlAgent.drained())))
+        {
+            Thread.onSpinWait();
+        }
+        // The control thread before the workers: they send (or free) the last frames it injected.
+        if (controlRunner != null)
+        {
+            controlRunner.close();
+        }
+        final long injected = System.nanoTime() + 50_000_000L;
+        while (System.nanoTime() < injected && !workers.stream().allMatch(WorkerAgent::drained))
         {
             Thread.onSpinWait();
         }
         runners.forEach(AgentRunner::close);
         drainPorts();
+        // After the workers: its onClose writes what they mirrored last and closes the file.
+        if (mirrorRunner != null)
+        {
+            mirrorRunner.close();
+        }
         return drained;
     }
 
@@ -463,6 +540,11 @@ public final class Pipeline implements AutoCloseable
         ports.forEach(Port::close);
         workers.forEach(WorkerAgent::release);
         rxAgents.forEach(RxAgent::release);
+        if (mirrorWriter != null && mirrorRunner == null)
+        {
+            mirrorWriter.onClose();
+        }
+        controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);
         freedAtStop.stream().filter(java.util.Objects::nonNull).forEach(AtomicCounter::close);

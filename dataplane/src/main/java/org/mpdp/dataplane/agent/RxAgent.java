@@ -16,8 +16,8 @@ import org.mpdp.dataplane.wire.ParsedPacket;
 
 /**
  * Pipelined layout, RX side: poll the queues this thread owns, parse just enough to steer, hand every
- * packet to its owner's ring (bursts per owner), park joins whose token is not yet published, free
- * and count what is for the box itself. It never blocks: a full ring is counted and its burst freed.
+ * packet to its owner's ring (bursts per owner), park joins whose token is not yet published, hand
+ * what is for the box itself to the control ring (or free and count it when no control thread runs). It never blocks: a full ring is counted and its burst freed.
  */
 public final class RxAgent implements Agent
 {
@@ -35,6 +35,8 @@ public final class RxAgent implements Agent
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    /** To the control thread (null: none runs, packets for the box are counted and freed). */
+    private Handoff toControl;
     private final int burst;
     private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
@@ -55,6 +57,16 @@ public final class RxAgent implements Agent
         rx = new Burst(burst, arena);
         free = new FreeList(burst * 4, arena);
         handoff = new Handoff(rings, burst, handedOff, ringFull, free);
+    }
+
+    /**
+     * Attaches the control thread: packets for the box go to {@code controlRing}. Before the thread starts.
+     *
+     * @param ringFull counts those freed because the control ring was full.
+     */
+    void control(final BurstRing controlRing, final AtomicCounter ringFull)
+    {
+        toControl = new Handoff(new BurstRing[] {controlRing}, rx.capacity(), control, ringFull, free);
     }
 
     /** Paces this thread's RX ({@code rx.max-pps}); before the thread starts. */
@@ -92,6 +104,10 @@ public final class RxAgent implements Agent
             rx.count(0);
             work += n;
         }
+        if (toControl != null)
+        {
+            toControl.flush();
+        }
         // Commit this cycle's bursts first: parked joins wait for the rings' positions as they are now.
         handoff.flush();
         work += parked.poll(now, handoff);
@@ -114,6 +130,10 @@ public final class RxAgent implements Agent
             {
                 handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
             }
+        }
+        else if (toControl != null)
+        {
+            toControl.add(0, mbuf, stamp, q.port(), q.queue());
         }
         else
         {

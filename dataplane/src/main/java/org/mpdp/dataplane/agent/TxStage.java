@@ -53,7 +53,11 @@ final class TxStage
             final long now = latency.clock().ticks();
             for (int i = 0; i < count; i++)
             {
-                latency.record(LatencyRecorders.RX_TX, stamps[i], now);
+                // 0: a frame the control thread built, never received.
+                if (stamps[i] != 0)
+                {
+                    latency.record(LatencyRecorders.RX_TX, stamps[i], now);
+                }
             }
         }
         final int sent = burst.sendAll(port, queue);

@@ -9,6 +9,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.analyze.FlagLog;
 import org.mpdp.dataplane.latency.LatencyRecorders;
+import org.mpdp.dataplane.mirror.MirrorTap;
 import org.mpdp.dataplane.port.Burst;
 import org.mpdp.dataplane.port.MbufParser;
 import org.mpdp.dataplane.steer.BurstHandler;
@@ -70,6 +71,14 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final PacketParser parser = new PacketParser();
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
+    private final BurstHandler injectHandler = this::onInjected;
+    private final BurstHandler freeInjected = this::freeInjected;
+    /** To the control thread (null: no control thread, packets for the box are counted and freed). */
+    private Handoff toControl;
+    /** Copies dropped and flagged packets for the mirror file (null: no mirror). */
+    private MirrorTap mirror;
+    /** Frames the control thread injects for the ports this worker transmits them on (null: none). */
+    private BurstRing injected;
     private final boolean alone;
     private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
@@ -117,6 +126,23 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         keepReport = report ? c -> evictedReports.add(ConnectionReport.of(tracker, c, log)) : null;
     }
 
+    /**
+     * Attaches the control thread: packets for the box go to {@code controlRing}, and frames it injects
+     * arrive on {@code injectRing}. Before the thread starts.
+     */
+    void control(final BurstRing controlRing, final BurstRing injectRing)
+    {
+        toControl = new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
+            counters.controlRingFull, free);
+        injected = injectRing;
+    }
+
+    /** Turns the mirror on: dropped and flagged packets are copied (rate-limited) for its writer. Before start. */
+    void mirror(final MirrorTap tap)
+    {
+        mirror = tap;
+    }
+
     /** Paces this worker's RX (run-to-completion, {@code rx.max-pps}); before the thread starts. */
     void rxLimit(final long pps)
     {
@@ -147,6 +173,10 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                 work += poll(q);
             }
         }
+        if (toControl != null)
+        {
+            toControl.flush();
+        }
         if (parked != null)
         {
             handoff.flush();
@@ -154,6 +184,10 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         }
         handoff.flush();
         work += inbound.drain(this, settings.drainLimit());
+        if (injected != null)
+        {
+            work += injected.drain(injectHandler, settings.drainLimit());
+        }
         for (final TxStage t : txByPort)
         {
             t.send(latency);
@@ -205,9 +239,14 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                     handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
                 }
             }
+            else if (toControl != null)
+            {
+                // For the box itself (ARP, ND, its addresses): the control thread's from now on.
+                toControl.add(0, mbuf, stamp, q.port(), q.queue());
+            }
             else
             {
-                // For the box itself (ARP, ND, its addresses): no control thread is attached yet.
+                // For the box itself, and no control thread runs.
                 counters.control.incrementRelease();
                 free.add(mbuf);
             }
@@ -222,6 +261,23 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         for (int i = 0; i < burst.count(); i++)
         {
             process(burst.mbuf(i), burst.stamp(i), burst.port(i), false);
+        }
+    }
+
+    /** Frames the control thread injected: out on this worker's TX queue of their port (stamp 0: no latency). */
+    private void onInjected(final BurstView burst)
+    {
+        for (int i = 0; i < burst.count(); i++)
+        {
+            txByPort[burst.port(i)].add(burst.mbuf(i), 0, latency);
+        }
+    }
+
+    private void freeInjected(final BurstView burst)
+    {
+        for (int i = 0; i < burst.count(); i++)
+        {
+            free.add(burst.mbuf(i));
         }
     }
 
@@ -256,15 +312,24 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         counters.processed.incrementRelease();
         mptcpPackets += packet.isMptcp() ? 1 : 0;
         malformed += packet.firstMalformed() != 0 ? 1 : 0;
+        final int port = rxPort;
         if (action == Action.DROP)
         {
             counters.dropped.incrementRelease();
+            if (mirror != null)
+            {
+                mirror.offer(mbuf, port, tracker.lastReasons(), action, now);
+            }
             free.add(mbuf);
             return;
         }
         if (action == Action.FLAG)
         {
             counters.flagged.incrementRelease();
+            if (mirror != null)
+            {
+                mirror.offer(mbuf, port, tracker.lastReasons(), action, now);
+            }
         }
         txByPort[peer[rxPort]].add(mbuf, stamp, latency);
     }
@@ -296,7 +361,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     /** @return whether nothing is left for this worker: its ring is empty and nothing is parked. */
     boolean drained()
     {
-        return inbound.consumerPosition() == inbound.producerPosition() && (parked == null || parked.size() == 0);
+        return inbound.consumerPosition() == inbound.producerPosition() && (parked == null || parked.size() == 0) &&
+            (injected == null || injected.consumerPosition() == injected.producerPosition());
     }
 
     @Override
@@ -372,6 +438,11 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     @Override
     public void onClose()
     {
+        // The control thread has stopped before the workers: what it injected and nobody sent is freed.
+        while (injected != null && injected.drain(freeInjected, Integer.MAX_VALUE) > 0)
+        {
+            free.flush();
+        }
         free.flush();
         PacketThreads.leave(lcore);
     }

@@ -23,6 +23,7 @@ final class WorkerCounters
     final AtomicCounter handedOff;
     final AtomicCounter ringFull;
     final AtomicCounter control;
+    final AtomicCounter controlRingFull;
     final AtomicCounter errors;
     private final AtomicCounter[] reasons = new AtomicCounter[Reason.COUNT];
     private final AtomicCounter connections;
@@ -46,7 +47,9 @@ final class WorkerCounters
         ringFull = c.newCounter(CounterType.RING, worker, CountersFileDescriptor.NULL_KEY, "ring-full",
             w + "freed: owner's ring full");
         control = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "control",
-            w + "for the box itself (freed: no control thread)");
+            w + "for the box itself (to the control thread; freed when none runs)");
+        controlRingFull = c.newCounter(CounterType.RING, worker, CountersFileDescriptor.NULL_KEY, "control-ring-full",
+            w + "freed: control ring full");
         errors = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "errors",
             w + "packets freed after an internal error (see the log)");
         for (final Reason r : Reason.values())

@@ -43,6 +43,9 @@ final class ConfigLoader
     private static final Pattern PCI = Pattern.compile("([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[01][0-9a-fA-F]\\.[0-7]");
     private static final Pattern VDEV = Pattern.compile("([a-z][a-z0-9_]*[0-9]+)((,[A-Za-z0-9_-]+=[^,\\s]*)*)");
     private static final Pattern QPAIRS = Pattern.compile(",qpairs=(\\d+)");
+    private static final Pattern IPV4 = Pattern.compile(
+        "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern FILE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<String> LOG_LEVELS =
         List.of("emergency", "alert", "critical", "error", "warning", "notice", "info", "debug");
@@ -134,13 +137,14 @@ final class ConfigLoader
         final Section x = top.section("rx");
         final RunConfig.Rx rx = new RunConfig.Rx(x.integer("max-pps", 0, 0, 1_000_000_000));
         x.finish();
+        final RunConfig.Control control = control(top.section("control"), ports.size());
         top.finish();
         if (!errors.isEmpty())
         {
             throw new ConfigException(errors);
         }
         return new RunConfig(eal, ports, layout.layout(), rings, pools, tables, policy, counters, latency, mirror,
-            report, rx);
+            report, rx, control);
     }
 
     private static Eal eal(final Section s)
@@ -332,9 +336,102 @@ final class ConfigLoader
 
     private static Mirror mirror(final Section s)
     {
-        final Mirror m = new Mirror(output(s, "pcap"), s.integer("max-packets-per-second", 1000, 1, 10_000_000));
+        final Mirror m = new Mirror(output(s, "pcap"), s.integer("max-packets-per-second", 1000, 1, 10_000_000),
+            s.integer("snaplen", 256, 64, 65535));
         s.finish();
         return m;
+    }
+
+    /**
+     * {@code control.responder}: a list of {@code port} (index into ports:) with {@code ipv4} and/or
+     * {@code ipv6}, unicast addresses answered on that port; at most {@code ControlTraffic.MAX_ENTRIES},
+     * no address twice. (Two spellings of one IPv6 address are not caught.)
+     */
+    private static RunConfig.Control control(final Section s, final int portCount)
+    {
+        final List<RunConfig.ResponderAddress> list = new ArrayList<>();
+        final Map<Integer, String> seen = new LinkedHashMap<>();
+        final Map<String, String> seen6 = new LinkedHashMap<>();
+        final List<Section> entries = s.sections("responder");
+        if (entries.size() > org.mpdp.dataplane.steer.ControlTraffic.MAX_ENTRIES)
+        {
+            s.error("responder", entries.size() + " addresses: at most " +
+                org.mpdp.dataplane.steer.ControlTraffic.MAX_ENTRIES);
+        }
+        for (final Section r : entries)
+        {
+            final int port = r.integer("port", 0, 0, MAX_PORTS - 1);
+            if (port >= portCount)
+            {
+                r.error("port", "no such port: ports: has " + portCount + " (0.." + (portCount - 1) + ")");
+            }
+            final String text = r.string("ipv4", null, IPV4, "must be a dotted-quad IPv4 address, e.g. 198.18.0.1");
+            final String text6 = r.string("ipv6", null, IPV6, "must be an IPv6 address, e.g. 2001:2::1");
+            if (!r.has("ipv4") && !r.has("ipv6"))
+            {
+                r.errorLine(r.path() + ": needs ipv4 or ipv6 (the address answered for ARP/ND and echo)");
+            }
+            r.finish();
+            long high = 0;
+            long low = 0;
+            if (text6 != null)
+            {
+                final byte[] b;
+                try
+                {
+                    b = java.net.InetAddress.ofLiteral(text6).getAddress();
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    r.error("ipv6", "must be an IPv6 address, e.g. 2001:2::1");
+                    continue;
+                }
+                if (b.length != 16 || (b[0] & 0xFF) == 0xFF || java.util.Arrays.equals(b, new byte[16]))
+                {
+                    r.error("ipv6", "must be a unicast IPv6 address (not ::, multicast or IPv4-mapped)");
+                    continue;
+                }
+                for (int i = 0; i < 8; i++)
+                {
+                    high = high << 8 | b[i] & 0xFF;
+                    low = low << 8 | b[8 + i] & 0xFF;
+                }
+                final String previous6 = seen6.putIfAbsent(text6.toLowerCase(), r.path());
+                if (previous6 != null)
+                {
+                    r.error("ipv6", "the same address as " + previous6);
+                    continue;
+                }
+            }
+            if (text == null)
+            {
+                if (text6 != null)
+                {
+                    list.add(new RunConfig.ResponderAddress(port, null, 0, text6, high, low));
+                }
+                continue;
+            }
+            int address = 0;
+            for (final String octet : text.split("\\."))
+            {
+                address = address << 8 | Integer.parseInt(octet);
+            }
+            final int first = address >>> 24;
+            if (address == 0 || address == -1 || first == 127 || first >= 224)
+            {
+                r.error("ipv4", "must be a unicast address (not 0.0.0.0, loopback, multicast or broadcast)");
+                continue;
+            }
+            final String previous = seen.putIfAbsent(address, r.path());
+            if (previous != null)
+            {
+                r.error("ipv4", "the same address as " + previous);
+                continue;
+            }
+            list.add(new RunConfig.ResponderAddress(port, text, address, text6, high, low));
+        }
+        s.finish();
+        return new RunConfig.Control(list);
     }
 
     /**

@@ -38,9 +38,11 @@ import org.mpdp.dpdk.EalOptions;
  * @param mirror   the pcap mirror of flagged and dropped packets (off when its path is null).
  * @param report   the JSON report written at exit (off when its path is null).
  * @param rx       RX pacing.
+ * @param control  the control thread and its built-in responder (off when no address is configured).
  */
 public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings rings, Pools pools, Tables tables,
-    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Rx rx)
+    Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Rx rx,
+    Control control)
 {
     /** Copies the collections. */
     public RunConfig
@@ -164,8 +166,14 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             .append("  latency: ").append(latency.hlog() == null ? "off" : latency.hlog() + " every " +
                 Section.showNanos(latency.intervalNanos()))
             .append("  mirror: ").append(mirror.pcap() == null ? "off" : mirror.pcap() + " at most " +
-                mirror.maxPacketsPerSecond() + " packets/s")
-            .append("  report: ").append(report.path() == null ? "off" : report.path().toString());
+                mirror.maxPacketsPerSecond() + " packets/s, " + mirror.snaplen() + " bytes each")
+            .append("  report: ").append(report.path() == null ? "off" : report.path().toString()).append('\n');
+        sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
+        for (final ResponderAddress a : control.responder())
+        {
+            sb.append(" port ").append(a.port()).append(a.ipv4Text() == null ? "" : " " + a.ipv4Text())
+                .append(a.ipv6Text() == null ? "" : " " + a.ipv6Text());
+        }
         return sb.toString();
     }
 
@@ -434,10 +442,11 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
     }
 
     /**
-     * @param pcap                pcap file of mirrored packets, null for none.
-     * @param maxPacketsPerSecond most packets mirrored per second.
+     * @param pcap                pcapng file of mirrored (dropped and flagged) packets, null for none.
+     * @param maxPacketsPerSecond most packets mirrored per second, across the box (split over the workers).
+     * @param snaplen             most bytes of each packet copied.
      */
-    public record Mirror(Path pcap, int maxPacketsPerSecond)
+    public record Mirror(Path pcap, int maxPacketsPerSecond, int snaplen)
     {
     }
 
@@ -445,6 +454,42 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      * @param path where the JSON report goes at exit, null for none.
      */
     public record Report(Path path)
+    {
+    }
+
+    /**
+     * The control thread: packets for the box itself (ARP, IPv6 neighbour discovery, its own addresses)
+     * go to it through the control ring, and it injects replies into any port's TX.
+     *
+     * @param responder addresses the built-in responder answers ARP and ICMP echo for; none: no control
+     *                  thread, and packets for the box are counted and freed.
+     */
+    public record Control(List<ResponderAddress> responder)
+    {
+        /** Copies the list. */
+        public Control
+        {
+            responder = List.copyOf(responder);
+        }
+
+        /** @return whether a control thread runs. */
+        public boolean enabled()
+        {
+            return !responder.isEmpty();
+        }
+    }
+
+    /**
+     * The addresses of the built-in responder on one port: an IPv4 address, an IPv6 address, or both.
+     *
+     * @param port     index into {@code ports:} (config order).
+     * @param ipv4Text the IPv4 address as written, or null.
+     * @param ipv4     the IPv4 address, host order (as {@code ParsedPacket.dstV4}); 0 when none.
+     * @param ipv6Text the IPv6 address as written, or null.
+     * @param ipv6High the IPv6 address's first 8 bytes, big-endian (as {@code ParsedPacket.dstV6High}).
+     * @param ipv6Low  its last 8 bytes.
+     */
+    public record ResponderAddress(int port, String ipv4Text, int ipv4, String ipv6Text, long ipv6High, long ipv6Low)
     {
     }
 

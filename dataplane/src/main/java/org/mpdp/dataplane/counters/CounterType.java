@@ -24,7 +24,9 @@ public enum CounterType
     /** MP_JOIN / ADD_ADDR HMAC and DSS checksum failures. Key: check, worker (or -1). */
     CRYPTO(7, "crypto", "check", "worker"),
     /** The process itself: heartbeats, GC cycles, ... Key: none. */
-    PROCESS(8, "process", null, null);
+    PROCESS(8, "process", null, null),
+    /** The control thread and its responder: received, injected, replies, refused. Key: none. */
+    CONTROL(9, "control", null, null);
 
     private static final CounterType[] BY_ID = new CounterType[16];
 

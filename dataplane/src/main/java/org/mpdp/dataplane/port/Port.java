@@ -218,6 +218,24 @@ public final class Port implements AutoCloseable
     }
 
     /**
+     * @return the port's MAC address, the 6 bytes in wire order in the low 48 bits (first byte highest).
+     */
+    public long mac()
+    {
+        try (Arena arena = Arena.ofConfined())
+        {
+            final MemorySegment mac = arena.allocate(6);
+            DpdkException.check(dpdk_h.rte_eth_macaddr_get((short)id, mac), "rte_eth_macaddr_get(port=" + id + ")");
+            long value = 0;
+            for (int i = 0; i < 6; i++)
+            {
+                value = value << 8 | Byte.toUnsignedLong(mac.get(ValueLayout.JAVA_BYTE, i));
+            }
+            return value;
+        }
+    }
+
+    /**
      * @return the MTU the driver reports.
      */
     public int mtu()

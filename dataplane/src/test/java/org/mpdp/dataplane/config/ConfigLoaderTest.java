@@ -168,7 +168,7 @@ final class ConfigLoaderTest
         assertError("policy.mid-strem: unknown reason, did you mean policy.mid-stream?",
             TWO_PORTS + "policy:\n  mid-strem: drop\n");
         assertError("zzz: unknown key (top-level keys: eal, ports, rings, layout, pools, tables, policy, counters, " +
-            "latency, mirror, report, rx)", TWO_PORTS + "zzz: 1\n");
+            "latency, mirror, report, rx, control)", TWO_PORTS + "zzz: 1\n");
     }
 
     @Test
@@ -301,6 +301,36 @@ final class ConfigLoaderTest
         assertError("counters.prometheus-port=70000: must be 0..65535",
             TWO_PORTS + "counters:\n  prometheus-port: 70000\n");
         assertError("counters.telemetry=yes: must be true or false", TWO_PORTS + "counters:\n  telemetry: yes\n");
+    }
+
+    @Test
+    void shouldBindAndCheckTheControlResponder() throws Exception
+    {
+        assertEquals(false, load(TWO_PORTS).control().enabled());
+        final RunConfig c = load(TWO_PORTS + "control:\n  responder:\n    - port: 1\n      ipv4: 198.18.0.1\n" +
+            "    - ipv4: 198.19.255.254\n      ipv6: 2001:2::1\n    - ipv6: 2001:2:0:1::ff\n");
+        assertEquals(List.of(new RunConfig.ResponderAddress(1, "198.18.0.1", 0xC612_0001, null, 0, 0),
+            new RunConfig.ResponderAddress(0, "198.19.255.254", 0xC613_FFFE, "2001:2::1", 0x2001_0002_0000_0000L, 1),
+            new RunConfig.ResponderAddress(0, null, 0, "2001:2:0:1::ff", 0x2001_0002_0000_0001L, 0xFF)),
+            c.control().responder());
+        assertEquals(true, c.summary().contains("control: responder port 1 198.18.0.1 port 0 198.19.255.254 " +
+            "2001:2::1 port 0 2001:2:0:1::ff"), c.summary());
+        assertError("control.responder[0].ipv6=2001:2::1::2: must be an IPv6 address, e.g. 2001:2::1",
+            TWO_PORTS + "control:\n  responder:\n    - ipv6: 2001:2::1::2\n");
+        assertError("control.responder[0].ipv6=ff02::1: must be a unicast IPv6 address (not ::, multicast or " +
+            "IPv4-mapped)", TWO_PORTS + "control:\n  responder:\n    - ipv6: ff02::1\n");
+        assertError("control.responder[0].port=2: no such port: ports: has 2 (0..1)",
+            TWO_PORTS + "control:\n  responder:\n    - port: 2\n      ipv4: 198.18.0.1\n");
+        assertError("control.responder[0].ipv4=198.18.0.256: must be a dotted-quad IPv4 address, e.g. 198.18.0.1",
+            TWO_PORTS + "control:\n  responder:\n    - ipv4: 198.18.0.256\n");
+        assertError("control.responder[0]: needs ipv4 or ipv6 (the address answered for ARP/ND and echo)",
+            TWO_PORTS + "control:\n  responder:\n    - port: 0\n");
+        assertError("control.responder[0].ipv4=224.0.0.1: must be a unicast address (not 0.0.0.0, loopback, " +
+            "multicast or broadcast)", TWO_PORTS + "control:\n  responder:\n    - ipv4: 224.0.0.1\n");
+        assertError("control.responder[1].ipv4=198.18.0.1: the same address as control.responder[0]",
+            TWO_PORTS + "control:\n  responder:\n    - ipv4: 198.18.0.1\n    - port: 1\n      ipv4: 198.18.0.1\n");
+        assertError("control.responder[0].mac: unknown key (control.responder[0] keys: port, ipv4, ipv6)", TWO_PORTS +
+            "control:\n  responder:\n    - ipv4: 198.18.0.1\n      mac: 1\n");
     }
 
     @Test
