@@ -12,6 +12,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.analyze.ConnectionReport;
 import org.mpdp.dataplane.config.RunConfig;
 import org.mpdp.dataplane.control.ControlPlane;
+import org.mpdp.dataplane.crypto.JoinHmacBatch;
 import org.mpdp.dataplane.counters.CounterType;
 import org.mpdp.dataplane.counters.Counters;
 import org.mpdp.dataplane.counters.CountersFileDescriptor;
@@ -50,6 +51,8 @@ public final class Pipeline implements AutoCloseable
     private static final long JOIN_CACHE_NANOS = 10_000_000_000L;
     /** Slots of each ring a net_ring vdev creates (rte_eth_ring.c). */
     private static final int NET_RING_SLOTS = 1024;
+    /** Most time spent compiling the batched HMAC kernel at start. */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
     private final RunConfig config;
     private final MbufPools pools;
     private final List<Port> ports = new ArrayList<>();
@@ -111,6 +114,9 @@ public final class Pipeline implements AutoCloseable
         {
             final int[] portIds = openPorts(workerCount);
             portCounters = new PortCounters(ports, counters);
+            // The workers verify third-ACK HMACs of a burst in Vector API batches: compile that kernel now, before
+            // any packet thread runs, so its boxed warm-up allocations never meet the packet path.
+            JoinHmacBatch.warmUp(WARM_UP_NANOS);
             for (final Port p : ports)
             {
                 if (p.driver().equals("net_ring"))

@@ -1,6 +1,7 @@
 package org.mpdp.dataplane.agent;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +70,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final Burst rx;
     private final FreeList free;
     private final PacketParser parser = new PacketParser();
-    private final ParsedPacket packet = new ParsedPacket();
+    /** Own packets parsed and waiting to be tracked together (see {@link #track()}). */
+    private final TrackBatch batch;
     private final MbufParser mbufs = new MbufParser(arena);
     private final BurstHandler injectHandler = this::onInjected;
     private final BurstHandler freeInjected = this::freeInjected;
@@ -111,6 +113,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         this.latency = latency;
         rx = new Burst(settings.burst(), arena);
         free = new FreeList(settings.burst() * 4, arena);
+        batch = new TrackBatch(settings.burst());
         handoff = new Handoff(rings, settings.burst(), counters.handedOff, counters.ringFull, free);
         txByPort = new TxStage[peer.length];
         for (int p = 0; p < peer.length; p++)
@@ -215,13 +218,14 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         for (int i = 0; i < n; i++)
         {
             final long mbuf = rx.mbuf(i);
+            final ParsedPacket packet = batch.next();
             mbufs.parse(parser, mbuf, packet);
             // The only worker, polling one queue: every packet but the box's own is its own; nobody else can
             // publish a token, and what it publishes comes in this queue's order, so a join never waits.
             final int owner = alone ? (control.isControl(packet) ? Steerer.CONTROL : id) : steerer.steer(packet);
             if (owner == id && !handoff.pending(id) && inbound.consumerPosition() == inbound.producerPosition())
             {
-                process(mbuf, stamp, q.port(), true);
+                keep(mbuf, stamp, q.port());
             }
             else if (owner == id)
             {
@@ -251,8 +255,53 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                 free.add(mbuf);
             }
         }
+        track();
         rx.count(0);
         return n;
+    }
+
+    /**
+     * Keeps the packet just parsed into {@link TrackBatch#next()} for {@link #track()}; a packet whose
+     * headers were copied out of a chained mbuf is tracked at once, after the ones kept before it (the
+     * copy is reused by the next parse).
+     */
+    private void keep(final long mbuf, final long stamp, final int port)
+    {
+        if (mbufs.copied())
+        {
+            final ParsedPacket p = batch.next();
+            track();
+            process(mbuf, stamp, port, p, mbufs.segment(), mbufs.frame());
+            return;
+        }
+        batch.keep(mbuf, stamp, port, mbufs.segment(), mbufs.frame());
+    }
+
+    /**
+     * Tracks the kept packets in their order, after showing the tracker the whole batch so that their
+     * third-ACK HMACs are computed together.
+     */
+    private void track()
+    {
+        final int n = batch.count();
+        if (n == 0)
+        {
+            return;
+        }
+        tracker.beginBurst();
+        if (n > 1)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                tracker.offer(batch.packet(i));
+            }
+            tracker.verifyOffered();
+        }
+        for (int i = 0; i < n; i++)
+        {
+            process(batch.mbuf(i), batch.stamp(i), batch.port(i), batch.packet(i), batch.segment(i), batch.frame(i));
+        }
+        batch.clear();
     }
 
     @Override
@@ -260,8 +309,15 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     {
         for (int i = 0; i < burst.count(); i++)
         {
-            process(burst.mbuf(i), burst.stamp(i), burst.port(i), false);
+            final long mbuf = burst.mbuf(i);
+            mbufs.parse(parser, mbuf, batch.next());
+            keep(mbuf, burst.stamp(i), burst.port(i));
+            if (batch.full())
+            {
+                track();
+            }
         }
+        track();
     }
 
     /** Frames the control thread injected: out on this worker's TX queue of their port (stamp 0: no latency). */
@@ -282,16 +338,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     }
 
     /**
-     * Parse (unless the steering parse is still in {@link #packet}), track, act. The RX port is the
-     * queue's, not {@code mbuf->port}: net_ring does not set it, so a looped frame kept the port it
-     * was first received on and went out of the same port again, forever.
+     * Track, act. The RX port is the queue's, not {@code mbuf->port}: net_ring does not set it, so a
+     * looped frame kept the port it was first received on and went out of the same port again, forever.
      */
-    private void process(final long mbuf, final long stamp, final int rxPort, final boolean parsed)
+    private void process(final long mbuf, final long stamp, final int rxPort, final ParsedPacket packet,
+        final MemorySegment segment, final long frame)
     {
-        if (!parsed)
-        {
-            mbufs.parse(parser, mbuf, packet);
-        }
         frames++;
         if (log != null)
         {
@@ -300,7 +352,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         final Action action;
         try
         {
-            action = tracker.onPacket(packet, mbufs.segment(), mbufs.frame());
+            action = tracker.onPacket(packet, segment, frame);
         }
         catch (final RuntimeException ex)
         {

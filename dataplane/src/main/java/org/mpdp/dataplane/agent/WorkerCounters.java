@@ -30,6 +30,7 @@ final class WorkerCounters
     private final AtomicCounter subflows;
     private final AtomicCounter halfOpen;
     private final AtomicCounter recycled;
+    private final AtomicCounter batchedHmacs;
 
     WorkerCounters(final Counters c, final int worker)
     {
@@ -61,6 +62,8 @@ final class WorkerCounters
         subflows = c.newCounter(CounterType.TABLE, 1, worker, "subflows", w + "subflows");
         halfOpen = c.newCounter(CounterType.TABLE, 2, worker, "half-open", w + "half-open subflows");
         recycled = c.newCounter(CounterType.TABLE, 3, worker, "half-open-recycled", w + "half-open recycled");
+        batchedHmacs = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "ack-hmacs-batched",
+            w + "third-ACK HMACs computed in Vector API batches");
     }
 
     /** Copies the tracker's counts into the file (the worker thread, after an eviction slice). */
@@ -74,5 +77,6 @@ final class WorkerCounters
         subflows.setRelease(t.subflows().live());
         halfOpen.setRelease(t.halfOpen());
         recycled.setRelease(t.halfOpenRecycled());
+        batchedHmacs.setRelease(t.batchedAckHmacs());
     }
 }
