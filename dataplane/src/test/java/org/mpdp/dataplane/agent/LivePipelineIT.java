@@ -102,6 +102,12 @@ final class LivePipelineIT
 
     private JsonNode live(final String rxPcaps, final int queues, final String layout) throws IOException
     {
+        return live(rxPcaps, queues, layout, 1024);
+    }
+
+    private JsonNode live(final String rxPcaps, final int queues, final String layout, final int memoryMb)
+        throws IOException
+    {
         final String prefix = "mpdp-it-" + ThreadLocalRandom.current().nextInt(1 << 30);
         final Path config = dir.resolve(prefix + ".yaml");
         final Path report = dir.resolve(prefix + ".json");
@@ -110,7 +116,7 @@ final class LivePipelineIT
             "  file-prefix: " + prefix,
             "  in-memory: false",
             "  hugepages: off",
-            "  memory-mb: 1024",
+            "  memory-mb: " + memoryMb,
             "ports:",
             "  - vdev: net_pcap0," + rxPcaps,
             "    queues: " + queues,
@@ -235,5 +241,18 @@ final class LivePipelineIT
         final Path[] queues = split(trace, 2);
         assertSame(offline(trace), live("rx_pcap=" + queues[0] + ",rx_pcap=" + queues[1], 2,
             "layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [1]"));
+    }
+
+    @Test
+    void shouldKeepEveryConnectionWithOneOwnerAcrossFourWorkersPipelined() throws IOException
+    {
+        // Four workers (sharing the two CPUs: the yield idle strategy gives them up) behind one RX thread
+        // reading four queues split by 4-tuple (net_pcap has as many TX queues as rx_pcap files, and every
+        // worker has its own TX queue on every port): each connection's subflows and joins reach one owner.
+        final Path trace = trace();
+        final Path[] queues = split(trace, 4);
+        assertSame(offline(trace), live("rx_pcap=" + queues[0] + ",rx_pcap=" + queues[1] + ",rx_pcap=" + queues[2] +
+            ",rx_pcap=" + queues[3], 4, "layout:\n  mode: pipelined\n  rx-cores: [0]\n  worker-cores: [1, 1, 0, 1]",
+            2048)); // four rings of 65,536
     }
 }
