@@ -188,11 +188,15 @@ final class PipelineFaultsIT
     {
         final Path trace = trace();
         final Map<String, Long> c = run(undrainedRing(trace, 1024));
-        // Worker 1 sends only to port 1's queue 1: looped frames come back on queue 0 to worker 0's connections.
-        assertEquals(NET_RING_HOLDS, c.get("worker 1 tx"), c.toString());
+        // Worker 1's queue 1 of port 1 takes the 1023 its ring holds and refuses the rest. Worker 1 may also
+        // send a few frames out of port 0 (net_pcap, never full): looped frames come back on port 1 queue 0,
+        // which worker 0 polls, and one whose subflow worker 1 owns by then is handed to it (seen: 55 of 16,900).
+        final long sent = c.get("worker 1 tx");
+        assertTrue(sent >= NET_RING_HOLDS, c.toString());
         final long refused = c.get("worker 1 tx-dropped (TX queue full)");
-        assertEquals(c.get("worker 1 processed") - NET_RING_HOLDS - sum(c, "worker 1 dropped by verdict"), refused,
-            "worker 1's refused TX = what it processed beyond what the ring holds " + c);
+        assertEquals(c.get("worker 1 processed") - sent - sum(c, "worker 1 dropped by verdict"), refused,
+            "worker 1's refused TX = what it processed and neither sent nor dropped " + c);
+        assertTrue(sent - NET_RING_HOLDS < refused / 10, "almost all of worker 1's traffic met the full ring " + c);
         assertTrue(refused > 10_000, c.toString());
         // The 1023 the ring holds were freed at stop, not leaked (checked by the "mbufs still in use" line).
         assertTrue(c.get("port 1 net_ring0 rx-freed-at-stop (left in its rings when the threads stopped)") >=
