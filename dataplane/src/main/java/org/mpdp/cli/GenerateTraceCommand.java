@@ -27,7 +27,7 @@ public final class GenerateTraceCommand implements Callable<Integer>
     int joins;
 
     @Option(names = "--bytes", defaultValue = "100000",
-        description = "Mean data bytes each way per connection, +-25% (default ${DEFAULT-VALUE}).")
+        description = "Mean data bytes each way per connection, +-25%% (default ${DEFAULT-VALUE}).")
     long bytes;
 
     @Option(names = "--segment-size", defaultValue = "1400",
