@@ -36,7 +36,7 @@ public final class RxAgent implements Agent
     private final ParsedPacket packet = new ParsedPacket();
     private final MbufParser mbufs = new MbufParser(arena);
     /** To the control thread (null: none runs, packets for the box are counted and freed). */
-    private Handoff toControl;
+    private final Dispatch dispatch;
     private final int burst;
     private RxRateLimit rxLimit = RxRateLimit.NONE;
     private volatile boolean stopRx;
@@ -57,6 +57,7 @@ public final class RxAgent implements Agent
         rx = new Burst(burst, arena);
         free = new FreeList(burst * 4, arena);
         handoff = new Handoff(rings, burst, handedOff, ringFull, free);
+        dispatch = new Dispatch(handoff, parked, steerer, control, free);
     }
 
     /**
@@ -66,7 +67,7 @@ public final class RxAgent implements Agent
      */
     void control(final BurstRing controlRing, final AtomicCounter ringFull)
     {
-        toControl = new Handoff(new BurstRing[] {controlRing}, rx.capacity(), control, ringFull, free);
+        dispatch.toControl(new Handoff(new BurstRing[] {controlRing}, rx.capacity(), control, ringFull, free));
     }
 
     /** Paces this thread's RX ({@code rx.max-pps}); before the thread starts. */
@@ -104,10 +105,7 @@ public final class RxAgent implements Agent
             rx.count(0);
             work += n;
         }
-        if (toControl != null)
-        {
-            toControl.flush();
-        }
+        dispatch.flushControl();
         // Commit this cycle's bursts first: parked joins wait for the rings' positions as they are now.
         handoff.flush();
         work += parked.poll(now, handoff);
@@ -119,27 +117,7 @@ public final class RxAgent implements Agent
     private void steer(final long mbuf, final long stamp, final WorkerAgent.RxQueue q, final long now)
     {
         mbufs.parse(parser, mbuf, packet);
-        final int owner = steerer.steer(packet);
-        if (owner >= 0)
-        {
-            handoff.add(owner, mbuf, stamp, q.port(), q.queue());
-        }
-        else if (owner == Steerer.PARK)
-        {
-            if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, now))
-            {
-                handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
-            }
-        }
-        else if (toControl != null)
-        {
-            toControl.add(0, mbuf, stamp, q.port(), q.queue());
-        }
-        else
-        {
-            control.incrementRelease();
-            free.add(mbuf);
-        }
+        dispatch.send(steerer.steer(packet), mbuf, stamp, q.port(), q.queue(), now);
     }
 
     private static final WorkerAgent.RxQueue[] NONE = {};

@@ -76,7 +76,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstHandler injectHandler = this::onInjected;
     private final BurstHandler freeInjected = this::freeInjected;
     /** To the control thread (null: no control thread, packets for the box are counted and freed). */
-    private Handoff toControl;
+    private final Dispatch dispatch;
     /** Copies dropped and flagged packets for the mirror file (null: no mirror). */
     private MirrorTap mirror;
     /** Frames the control thread injects for the ports this worker transmits them on (null: none). */
@@ -115,6 +115,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         free = new FreeList(settings.burst() * 4, arena);
         batch = new TrackBatch(settings.burst());
         handoff = new Handoff(rings, settings.burst(), counters.handedOff, counters.ringFull, free);
+        dispatch = new Dispatch(handoff, parked, steerer, counters.control, free);
         txByPort = new TxStage[peer.length];
         for (int p = 0; p < peer.length; p++)
         {
@@ -135,8 +136,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
      */
     void control(final BurstRing controlRing, final BurstRing injectRing)
     {
-        toControl = new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
-            counters.controlRingFull, free);
+        dispatch.toControl(new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
+            counters.controlRingFull, free));
         injected = injectRing;
     }
 
@@ -176,10 +177,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                 work += poll(q);
             }
         }
-        if (toControl != null)
-        {
-            toControl.flush();
-        }
+        dispatch.flushControl();
         if (parked != null)
         {
             handoff.flush();
@@ -232,27 +230,9 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
                 // Packets for this worker wait in its own ring (a released join): keep their order.
                 handoff.add(id, mbuf, stamp, q.port(), q.queue());
             }
-            else if (owner >= 0)
-            {
-                handoff.add(owner, mbuf, stamp, q.port(), q.queue());
-            }
-            else if (owner == Steerer.PARK)
-            {
-                if (!parked.park(mbuf, stamp, q.port(), q.queue(), steerer, now))
-                {
-                    handoff.add(steerer.lastHashOwner(), mbuf, stamp, q.port(), q.queue());
-                }
-            }
-            else if (toControl != null)
-            {
-                // For the box itself (ARP, ND, its addresses): the control thread's from now on.
-                toControl.add(0, mbuf, stamp, q.port(), q.queue());
-            }
             else
             {
-                // For the box itself, and no control thread runs.
-                counters.control.incrementRelease();
-                free.add(mbuf);
+                dispatch.send(owner, mbuf, stamp, q.port(), q.queue(), now);
             }
         }
         track();
