@@ -117,6 +117,11 @@ final class LiveRun
                 out.println("mpdp run: Prometheus text on http://127.0.0.1:" + config.counters().prometheusPort() +
                     "/metrics");
             }
+            // Start with an empty young generation: building the tables and compiling the batched HMAC kernel
+            // (JoinHmacBatch.warmUp boxes every vector operation until C2 has it) leave hundreds of MB of
+            // garbage, and the first small allocation of a stats or telemetry reader would otherwise be the one
+            // that collects it while the packet threads run. Collected once here, before they start.
+            System.gc();
             final long gcBefore = ForwardCommand.gcCount();
             pipeline.start();
             loop(counters, pipeline, latency, signals, out);
