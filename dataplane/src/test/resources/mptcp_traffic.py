@@ -1,8 +1,26 @@
-"""MPTCP traffic for the kernel capture tests (KernelMptcpCaptureIT).
+"""MPTCP traffic for the kernel capture and testbed tests (KernelMptcpCaptureIT, KernelTestbedIT) and
+for scripts/mpdp bench testbed.
 
-  server FAMILY ADDRESS PORT CONNECTIONS
+  server FAMILY ADDRESS PORT CONNECTIONS [ss]
       Listens with IPPROTO_MPTCP, prints "listening" on stderr once it does, echoes every byte of
       CONNECTIONS connections (one thread each) and closes each after the peer's DATA_FIN.
+      With "ss": at the peer's DATA_FIN, before closing, prints the connection's subflows as the
+      kernel counts them (ss -ti in this namespace, the subflows carrying this connection's token):
+        mptcp-traffic subflow conn=I local=ADDR:PORT remote=ADDR:PORT bytes_received=N bytes_acked=N
+  sink FAMILY ADDRESS PORT CONNECTIONS [ss]
+      Like server, but reads each connection to EOF without echoing and prints
+        mptcp-traffic sink conn=I received=N sha256=HEX error=NAME|-
+      (and the subflow lines with "ss"), then closes.
+  bulk FAMILY ADDRESS PORT BYTES
+      One connection sends BYTES of a fixed pseudo-random stream (period 4 MiB + 13 bytes) back to
+      back, shuts down, waits for the server's close and prints
+        mptcp-traffic bulk conn=0 sent=N sha256=HEX seconds=S error=NAME|-
+      (seconds from connect to the server's close).
+  rr-server FAMILY ADDRESS PORT
+      Until killed: accepts, reads one byte, writes it back, closes (one thread per connection).
+  rate FAMILY ADDRESS PORT CONNECTIONS PARALLEL
+      CONNECTIONS connections, PARALLEL at a time: connect, send one byte, read it back, close; prints
+        mptcp-traffic rate connections=N failed=N seconds=S
   client FAMILY ADDRESS PORT CONNECTIONS BYTES MODE [MIDWAY_COMMAND]
       Opens CONNECTIONS MPTCP connections in parallel; each sends BYTES in 8 KiB chunks, 10 ms apart
       for the first half (so the path manager joins the second path early) and back to back for the
@@ -20,6 +38,10 @@ was sent (clean clients only).
 """
 
 import fcntl
+import hashlib
+import os
+import random
+import re
 import socket
 import struct
 import subprocess
@@ -49,7 +71,41 @@ def pattern(index, length):
     return (block * (length // 256 + 1))[:length]
 
 
-def serve(conn, index):
+def subflows(conn, index):
+    """Prints the subflows of conn's MPTCP connection: ss -ti lines whose token (after the '/') is the
+    one on the line of conn's own first subflow (its peer address and port)."""
+    peer = conn.getpeername()
+    local = conn.getsockname()
+    name = lambda a: ("[%s]:%d" if ":" in a[0] else "%s:%d") % (a[0], a[1])
+    out = subprocess.run(["ss", "-tinH", "state", "established"], capture_output=True, text=True).stdout
+    entries = []
+    lines = out.splitlines()
+    for i in range(0, len(lines) - 1, 2):
+        head, info = lines[i].split(), lines[i + 1]
+        token = None
+        for field in info.split():
+            if field.startswith("token:"):
+                token = field.split("/")[1].split("(")[0]
+        counts = {k: 0 for k in ("bytes_received", "bytes_acked")}
+        for field in info.split():
+            key, _, value = field.partition(":")
+            if key in counts:
+                counts[key] = int(value)
+        # ss -H state established: Recv-Q Send-Q Local Peer (no State column).
+        entries.append((re.sub(r"%[^:\]]+", "", head[2]), re.sub(r"%[^:\]]+", "", head[3]), token, counts))
+    mine = [e for e in entries if e[0] == name(local) and e[1] == name(peer)]
+    if not mine or mine[0][2] is None:
+        print("mptcp-traffic subflow conn=%d none local=%s remote=%s" % (index, name(local), name(peer)),
+              flush=True)
+        return
+    with LOCK:
+        for e in entries:
+            if e[2] == mine[0][2]:
+                print("mptcp-traffic subflow conn=%d local=%s remote=%s bytes_received=%d bytes_acked=%d"
+                      % (index, e[0], e[1], e[3]["bytes_received"], e[3]["bytes_acked"]), flush=True)
+
+
+def serve(conn, index, ss=False):
     sent = received = 0
     error = "-"
     try:
@@ -60,6 +116,8 @@ def serve(conn, index):
             received += len(data)
             conn.sendall(data)
             sent += len(data)
+        if ss:
+            subflows(conn, index)
         conn.shutdown(socket.SHUT_WR)
         # Wait for the peer to close too, so both DATA_FINs are acknowledged before this ends.
         while conn.recv(65536):
@@ -71,17 +129,47 @@ def serve(conn, index):
         report("server", index, sent, received, "-", error)
 
 
-def server(argv):
-    fam, address, port, connections = family(argv[0]), argv[1], int(argv[2]), int(argv[3])
+def listen(fam, address, port):
     listener = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((address, port))
-    listener.listen(64)
+    listener.listen(256)
     print("listening", file=sys.stderr, flush=True)
+    return listener
+
+
+def sink_one(conn, index, ss):
+    received = 0
+    digest = hashlib.sha256()
+    error = "-"
+    buf = bytearray(1 << 20)
+    view = memoryview(buf)
+    try:
+        while True:
+            n = conn.recv_into(buf)
+            if n == 0:
+                break
+            digest.update(view[:n])
+            received += n
+        if ss:
+            subflows(conn, index)
+    except OSError as ex:
+        error = type(ex).__name__
+    finally:
+        conn.close()
+        with LOCK:
+            print("mptcp-traffic sink conn=%d received=%d sha256=%s error=%s"
+                  % (index, received, digest.hexdigest(), error), flush=True)
+
+
+def server(argv, target=None):
+    fam, address, port, connections = family(argv[0]), argv[1], int(argv[2]), int(argv[3])
+    ss = len(argv) > 4 and argv[4] == "ss"
+    listener = listen(fam, address, port)
     threads = []
     for index in range(connections):
         conn, _ = listener.accept()
-        thread = threading.Thread(target=serve, args=(conn, index))
+        thread = threading.Thread(target=target or serve, args=(conn, index, ss))
         thread.start()
         threads.append(thread)
     for thread in threads:
@@ -157,5 +245,98 @@ def client(argv):
         thread.join()
 
 
+def sink(argv):
+    server(argv, sink_one)
+
+
+BLOCK = 4 * 1024 * 1024 + 13
+
+
+def stream_block():
+    # A fixed pseudo-random block whose length shares no power of two with segment or buffer sizes, so
+    # a misplaced range of the stream changes the digest.
+    return random.Random(20240917).randbytes(BLOCK)
+
+
+def bulk(argv):
+    fam, address, port, length = family(argv[0]), argv[1], int(argv[2]), int(argv[3])
+    block = stream_block()
+    doubled = memoryview(block + block)
+    digest = hashlib.sha256()
+    sent = 0
+    error = "-"
+    sock = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
+    start = time.monotonic()
+    try:
+        sock.connect((address, port))
+        while sent < length:
+            offset = sent % BLOCK
+            chunk = doubled[offset:offset + min(1 << 20, length - sent)]
+            n = sock.send(chunk)
+            digest.update(chunk[:n])
+            sent += n
+        sock.shutdown(socket.SHUT_WR)
+        while sock.recv(65536):
+            pass
+    except OSError as ex:
+        error = type(ex).__name__
+    finally:
+        sock.close()
+    print("mptcp-traffic bulk conn=0 sent=%d sha256=%s seconds=%.6f error=%s"
+          % (sent, digest.hexdigest(), time.monotonic() - start, error), flush=True)
+
+
+def rr_one(conn):
+    try:
+        data = conn.recv(1)
+        if data:
+            conn.sendall(data)
+    except OSError:
+        pass
+    finally:
+        conn.close()
+
+
+def rr_server(argv):
+    listener = listen(family(argv[0]), argv[1], int(argv[2]))
+    while True:
+        conn, _ = listener.accept()
+        threading.Thread(target=rr_one, args=(conn,), daemon=True).start()
+
+
+def rate(argv):
+    fam, address, port = family(argv[0]), argv[1], int(argv[2])
+    connections, parallel = int(argv[3]), int(argv[4])
+    counts = {"next": 0, "failed": 0}
+
+    def worker():
+        while True:
+            with LOCK:
+                if counts["next"] >= connections:
+                    return
+                counts["next"] += 1
+            sock = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
+            try:
+                sock.connect((address, port))
+                sock.sendall(b"x")
+                if sock.recv(1) != b"x":
+                    raise OSError("no echo")
+            except OSError:
+                with LOCK:
+                    counts["failed"] += 1
+            finally:
+                sock.close()
+
+    start = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(parallel)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print("mptcp-traffic rate connections=%d failed=%d seconds=%.6f"
+          % (connections, counts["failed"], time.monotonic() - start), flush=True)
+
+
 if __name__ == "__main__":
-    {"server": server, "client": client}[sys.argv[1]](sys.argv[2:])
+    {"server": server, "client": client, "sink": sink, "bulk": bulk, "rr-server": rr_server,
+     "rate": rate}[sys.argv[1]](sys.argv[2:])

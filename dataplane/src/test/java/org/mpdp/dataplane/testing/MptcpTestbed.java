@@ -387,21 +387,39 @@ public final class MptcpTestbed implements AutoCloseable
      */
     public Capture capture(final Path dir)
     {
+        final List<String> interfaces = new ArrayList<>();
+        for (int path = 1; path <= PATH_COUNT; path++)
+        {
+            interfaces.add(serverInterface(path));
+        }
+        return capture(server, interfaces, dir);
+    }
+
+    /**
+     * Starts one tcpdump per interface of a namespace, as {@link #capture(Path)} does for the server's.
+     *
+     * @param ns         network namespace.
+     * @param interfaces its interfaces, one pcap each ({@code pathN-IFACE.pcap}, N counting from 1).
+     * @param dir        where the pcaps go.
+     * @return the running capture; {@link Capture#stop()} ends it.
+     */
+    public static Capture capture(final String ns, final List<String> interfaces, final Path dir)
+    {
         final List<Cmd.Background> dumps = new ArrayList<>();
         final List<Path> files = new ArrayList<>();
         try
         {
-            for (int path = 1; path <= PATH_COUNT; path++)
+            for (int path = 1; path <= interfaces.size(); path++)
             {
                 // -w - to our stdout file: tcpdump drops to its own user before opening a -w file.
                 // Immediate mode uses a ring of snaplen-sized slots: with the default 2 MiB and 256 KiB
                 // snaplen that is 8 slots, and a burst of TSO segments overflows it. 64 KiB slots (the
                 // largest a veth hands over without BIG TCP) in 32 MiB give ~500.
-                final Cmd.Background dump = Cmd.Background.start(Map.of(), inServerCommand("tcpdump", "-i",
-                    serverInterface(path), "-nn", "--immediate-mode", "-U", "-s", Integer.toString(SNAPLEN), "-B",
+                final Cmd.Background dump = Cmd.Background.start(Map.of(), inNamespace(ns, "tcpdump", "-i",
+                    interfaces.get(path - 1), "-nn", "--immediate-mode", "-U", "-s", Integer.toString(SNAPLEN), "-B",
                     Integer.toString(BUFFER_KIB), "-w", "-"));
                 dumps.add(dump);
-                files.add(dir.resolve("path" + path + "-" + serverInterface(path) + ".pcap"));
+                files.add(dir.resolve("path" + path + "-" + interfaces.get(path - 1) + ".pcap"));
             }
             for (final Cmd.Background dump : dumps)
             {

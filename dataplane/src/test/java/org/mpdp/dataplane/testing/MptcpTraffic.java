@@ -30,6 +30,9 @@ public final class MptcpTraffic
     private static final Pattern REPORT = Pattern.compile(
         "^mptcp-traffic (client|server) conn=(\\d+) sent=(\\d+) received=(\\d+) match=(\\S+) error=(\\S+)$");
 
+    private static final Pattern SUBFLOW = Pattern.compile("^mptcp-traffic subflow conn=(\\d+) local=(\\S+) " +
+        "remote=(\\S+) bytes_received=(\\d+) bytes_acked=(\\d+)$");
+
     private MptcpTraffic()
     {
     }
@@ -170,7 +173,13 @@ public final class MptcpTraffic
         }
     }
 
-    private static Path copyScript(final Path dir)
+    /**
+     * Writes the script into a directory (a test resource is no file a child process can run).
+     *
+     * @param dir where it goes.
+     * @return its path.
+     */
+    public static Path copyScript(final Path dir)
     {
         final Path script = dir.resolve(SCRIPT);
         try (InputStream in = MptcpTraffic.class.getClassLoader().getResourceAsStream(SCRIPT))
@@ -189,7 +198,58 @@ public final class MptcpTraffic
         }
     }
 
-    private static List<Counts> counts(final String output, final String role, final int connections,
+    /**
+     * One subflow as the server's kernel counted it ({@code ss -ti}, printed by the script's {@code ss}
+     * option just before the server closes the connection).
+     *
+     * @param connection    the server's connection index (accept order).
+     * @param local         the server's address and port, {@code 198.18.1.2:5201} or {@code [fd00:...]:5201}.
+     * @param remote        the client's address and port.
+     * @param bytesReceived payload bytes the subflow received.
+     * @param bytesAcked    payload bytes it sent and got acknowledged.
+     */
+    public record Subflow(int connection, String local, String remote, long bytesReceived, long bytesAcked)
+    {
+        /**
+         * @return the client's address without the port, IPv6 brackets or the {@code ::ffff:} of an IPv4
+         *     subflow of an IPv6 socket.
+         */
+        public String remoteAddress()
+        {
+            final String host = remote.substring(0, remote.lastIndexOf(':'));
+            final String address = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return address.startsWith("::ffff:") && address.indexOf('.') > 0 ? address.substring(7) : address;
+        }
+    }
+
+    /**
+     * @param output the server's standard output.
+     * @return its subflow lines, in order.
+     */
+    public static List<Subflow> subflows(final String output)
+    {
+        final List<Subflow> subflows = new ArrayList<>();
+        for (final String line : output.lines().toList())
+        {
+            final Matcher m = SUBFLOW.matcher(line);
+            if (m.matches())
+            {
+                subflows.add(new Subflow(Integer.parseInt(m.group(1)), m.group(2), m.group(3),
+                    Long.parseLong(m.group(4)), Long.parseLong(m.group(5))));
+            }
+        }
+        return List.copyOf(subflows);
+    }
+
+    /**
+     * @param output      a side's standard output.
+     * @param role        client or server.
+     * @param connections how many connections must have reported.
+     * @param context     what to show when one is missing.
+     * @return per-connection counts, by index.
+     * @throws IllegalStateException when a connection reported nothing.
+     */
+    public static List<Counts> counts(final String output, final String role, final int connections,
         final String context)
     {
         final Counts[] byIndex = new Counts[connections];
