@@ -272,6 +272,16 @@ public final class Tracker implements AutoCloseable
         final long dstHigh = v4 ? 0 : p.dstV6High;
         final long dstLow = v4 ? Integer.toUnsignedLong(p.dstV4) : p.dstV6Low;
         int found = t.find(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
+        if (found >= 0 && syn && !ack && (found & SubflowTable.FROM_SERVER) == 0 && t.reset[found] &&
+            t.isn(2 * found) != p.seq)
+        {
+            // A new SYN (another ISN) on the 4-tuple of a subflow that was reset is a new subflow
+            // (RFC 9293 3.5.2: the reset one is CLOSED). The kernel does reuse the port of a reset join for
+            // another connection's join: tracked as the old subflow, its SYN/ACK was checked against the
+            // old connection's keys and nonce and dropped as join-bad-synack-hmac.
+            st.freeSubflow(found);
+            found = -1;
+        }
         boolean opened = false;
         if (found < 0)
         {

@@ -83,6 +83,13 @@ final class TrackerRig implements AutoCloseable
     byte[][] join(final int client, final int port, final long keyA, final long keyB, final int nonceA,
         final int nonceB)
     {
+        return join(client, port, keyA, keyB, nonceA, nonceB, 7000);
+    }
+
+    /** As {@link #join(int, int, long, long, int, int)} with the client's ISN. */
+    byte[][] join(final int client, final int port, final long keyA, final long keyB, final int nonceA,
+        final int nonceB, final int isn)
+    {
         final HmacSha256Keys keys = new HmacSha256Keys(2);
         keys.setKey(0, keyA, keyB);
         keys.setKey(1, keyB, keyA);
@@ -96,11 +103,11 @@ final class TrackerRig implements AutoCloseable
         }
         final int token = token(keyB);
         return new byte[][] {
-            TcpFrames.ipv4(client, port, SERVER, SERVER_PORT, Mptcp.TCP_SYN, 7000, 0,
+            TcpFrames.ipv4(client, port, SERVER, SERVER_PORT, Mptcp.TCP_SYN, isn, 0,
                 o -> MptcpOptionWriter.mpJoinSyn(o, 0, false, 2, token, nonceA)),
             TcpFrames.ipv4(SERVER, SERVER_PORT, client, port, Mptcp.TCP_SYN | Mptcp.TCP_ACK, 9000, 0,
                 o -> MptcpOptionWriter.mpJoinSynAck(o, 0, false, 0, thmac, nonceB)),
-            TcpFrames.ipv4(client, port, SERVER, SERVER_PORT, Mptcp.TCP_ACK, 7001, 0,
+            TcpFrames.ipv4(client, port, SERVER, SERVER_PORT, Mptcp.TCP_ACK, isn + 1, 0,
                 o -> MptcpOptionWriter.mpJoinAck(o, 0, hmac.array()))};
     }
 
