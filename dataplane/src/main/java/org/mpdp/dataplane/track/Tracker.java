@@ -273,12 +273,14 @@ public final class Tracker implements AutoCloseable
         final long dstLow = v4 ? Integer.toUnsignedLong(p.dstV4) : p.dstV6Low;
         int found = t.find(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
         if (found >= 0 && syn && !ack && (found & SubflowTable.FROM_SERVER) == 0 && t.reset[found] &&
-            t.isn(2 * found) != p.seq)
+            t.role(found) == SubflowTable.ROLE_JOIN && m.has(Mptcp.MP_JOIN) && t.isn(2 * found) != p.seq)
         {
-            // A new SYN (another ISN) on the 4-tuple of a subflow that was reset is a new subflow
+            // A new MP_JOIN SYN (another ISN) on the 4-tuple of a join that was reset is a new subflow
             // (RFC 9293 3.5.2: the reset one is CLOSED). The kernel does reuse the port of a reset join for
             // another connection's join: tracked as the old subflow, its SYN/ACK was checked against the
-            // old connection's keys and nonce and dropped as join-bad-synack-hmac.
+            // old connection's keys and nonce and dropped as join-bad-synack-hmac. Joins only: retiring a
+            // reset initial subflow this way left its connection without it and, in bench testbed, gave
+            // the next connection on that tuple key-mismatch and add-addr-bad-hmac (not understood yet).
             st.freeSubflow(found);
             found = -1;
         }
