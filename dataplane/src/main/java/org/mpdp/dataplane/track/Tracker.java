@@ -380,6 +380,12 @@ public final class Tracker implements AutoCloseable
         return eviction.sweep(idleNanos, closedNanos, listener, budget);
     }
 
+    /** @return the shared state, for {@link TrackerSnapshot}. */
+    TrackState state()
+    {
+        return st;
+    }
+
     /**
      * @return the connection table (read it after tracking, e.g. for reports).
      */
