@@ -39,7 +39,6 @@ import org.mpdp.dataplane.testing.Cmd;
  */
 final class AfPacketPipelineIT
 {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern COUNTER = Pattern.compile("^\\s+([0-9,]+)  (.+)$");
     private static final int CONNECTIONS = 4;
     private static final int BYTES = 2_000_000;
