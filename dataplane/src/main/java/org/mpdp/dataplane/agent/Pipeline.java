@@ -1,5 +1,7 @@
 package org.mpdp.dataplane.agent;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,7 @@ public final class Pipeline implements AutoCloseable
     private MirrorWriter mirrorWriter;
     private AgentRunner mirrorRunner;
     private PortCounters portCounters;
+    private RunState state;
     private long parkMillis;
     private boolean stopped;
     private boolean closed;
@@ -206,6 +209,7 @@ public final class Pipeline implements AutoCloseable
                     counters);
             }
             paceRx(rtc);
+            state = new RunState(config, workers, directory, counters);
         }
         catch (final RuntimeException ex)
         {
@@ -299,6 +303,41 @@ public final class Pipeline implements AutoCloseable
             }
         }
         throw new DpdkException("ports: " + device + " gave no port (EAL has " + EthDev.count() + ")");
+    }
+
+    /**
+     * Before {@link #start}: loads the state snapshot into the workers' trackers (tokens and join subflows
+     * published) and sets the {@code state.unknown} policy; see {@link RunState#restore}.
+     *
+     * @param snapshot the snapshot file, or null for none.
+     * @return lines for the user (a rejected file is a warning, never an exception).
+     */
+    public List<String> restoreState(final Path snapshot)
+    {
+        return state.restore(snapshot);
+    }
+
+    /**
+     * After {@link #stop}: writes every worker's connections to the snapshot.
+     *
+     * @param snapshot the file (written to a temporary file and renamed).
+     * @return a line for the user.
+     * @throws IOException when it cannot be written.
+     */
+    public String saveState(final Path snapshot) throws IOException
+    {
+        return state.save(snapshot);
+    }
+
+    /**
+     * While running: has each worker encode its connections between bursts and writes them to {@code out}.
+     *
+     * @return whether every worker answered within {@code timeoutMillis}.
+     * @throws IOException when it cannot be written.
+     */
+    public boolean writeConnectionView(final Path out, final long timeoutMillis) throws IOException
+    {
+        return state.writeView(out, timeoutMillis);
     }
 
     /** Starts every thread: workers first, so RX never feeds a ring nobody drains. */
@@ -553,6 +592,10 @@ public final class Pipeline implements AutoCloseable
         controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);
+        if (state != null)
+        {
+            state.close();
+        }
         freedAtStop.stream().filter(java.util.Objects::nonNull).forEach(AtomicCounter::close);
     }
 
