@@ -65,7 +65,9 @@ final class RunState
     /**
      * Loads the snapshot (if there is one) and sets each tracker's policy for traffic it holds no state
      * for. A loaded file is renamed to {@code PATH.loaded}, a rejected one to {@code PATH.rejected}, so a
-     * later crash never brings back state older than the run that followed it.
+     * later crash never brings back state older than the run that followed it. {@code PATH.running} marks
+     * a run in progress (deleted once its snapshot is written): found at start without a valid snapshot, it
+     * says the last run did not stop cleanly, and fail-open's grace window opens.
      *
      * @param path the snapshot, or null for none.
      * @return lines for the user.
@@ -74,6 +76,7 @@ final class RunState
     {
         final List<String> lines = new ArrayList<>();
         boolean loaded = false;
+        boolean lost = false;
         if (path != null && Files.exists(path))
         {
             try
@@ -99,6 +102,7 @@ final class RunState
             catch (final SnapshotException ex)
             {
                 rejected.incrementRelease();
+                lost = true;
                 lines.add("WARNING state: snapshot " + path + " ignored: " + ex.getMessage() + " (kept as " +
                     path.getFileName() + ".rejected)");
                 move(path, ".rejected");
@@ -106,9 +110,12 @@ final class RunState
             catch (final IOException ex)
             {
                 rejected.incrementRelease();
+                lost = true;
                 lines.add("WARNING state: snapshot " + path + " ignored: " + ex);
             }
         }
+        final Path marker = path == null ? null : running(path);
+        final boolean unclean = marker != null && Files.exists(marker);
         if (config.failClosed())
         {
             final VerdictPolicy closed = copy();
@@ -116,16 +123,37 @@ final class RunState
             workers.forEach(w -> w.tracker().policy(closed));
             lines.add("state: fail-closed: " + labels() + " dropped");
         }
-        else if (!loaded)
+        else if (!loaded && (unclean || lost))
         {
             final VerdictPolicy open = copy();
             RunConfig.State.UNKNOWN.forEach(r -> open.set(r, Action.FLAG));
             final long end = System.nanoTime() + config.graceNanos();
             workers.forEach(w -> w.state().grace(open, configured, end));
-            lines.add(String.format(Locale.ROOT, "state: no snapshot loaded: fail-open for %.0f s (%s forwarded " +
-                "and flagged, then policy.*)", config.graceNanos() / 1e9, labels()));
+            lines.add(String.format(Locale.ROOT, "state: %s: fail-open for %.0f s (%s forwarded and flagged, then " +
+                "policy.*)", lost ? "no valid snapshot" : "the last run did not stop cleanly (" + marker + ")",
+                config.graceNanos() / 1e9, labels()));
+        }
+        else if (!loaded)
+        {
+            lines.add("state: no snapshot" + (path == null ? " configured" : " at " + path + " (a first start)"));
+        }
+        if (marker != null)
+        {
+            try
+            {
+                Files.writeString(marker, ProcessHandle.current().pid() + "\n");
+            }
+            catch (final IOException ex)
+            {
+                lines.add("WARNING state: cannot write " + marker + ": " + ex);
+            }
         }
         return lines;
+    }
+
+    private static Path running(final Path snapshot)
+    {
+        return snapshot.resolveSibling(snapshot.getFileName() + ".running");
     }
 
     private static String labels()
@@ -178,6 +206,8 @@ final class RunState
         }
         TrackerSnapshot.write(path, bodies);
         written.setRelease(c);
+        // Written: this run stopped cleanly (an older marker, e.g. of --snapshot elsewhere, is left alone).
+        Files.deleteIfExists(running(path));
         return "state: " + c + " connection(s), " + s + " subflow(s) written to " + path;
     }
 

@@ -171,7 +171,7 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             .append("  report: ").append(report.path() == null ? "off" : report.path().toString()).append('\n');
         sb.append("state: snapshot ").append(state.snapshot() == null ? "off" : state.snapshot().toString())
             .append(", unknown ").append(state.failClosed() ? "fail-closed" : "fail-open for " +
-                Section.showNanos(state.graceNanos()) + " after a start without a snapshot").append('\n');
+                Section.showNanos(state.graceNanos()) + " after an unclean start").append('\n');
         sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
         for (final ResponderAddress a : control.responder())
         {
@@ -467,8 +467,8 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      * @param snapshot   where the trackers' state is written at a clean stop and read at start; null for none.
      * @param failClosed {@code state.unknown: fail-closed}: subflows and joins the trackers hold no state for
      *                   (mid-stream, joins with unknown tokens, MP_CAPABLE or MP_JOIN without a SYN) are
-     *                   dropped; false ({@code fail-open}): forwarded for {@code graceNanos} after a start
-     *                   that loaded no snapshot, then the {@code policy.*} actions apply.
+     *                   dropped; false ({@code fail-open}): forwarded for {@code graceNanos} after an
+     *                   unclean start (the last run wrote no snapshot), then the {@code policy.*} actions apply.
      * @param graceNanos how long fail-open lasts after such a start.
      */
     public record State(Path snapshot, boolean failClosed, long graceNanos)
