@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import org.mpdp.cli.MpdpCommand;
 import org.mpdp.dataplane.testing.AfPacketBridge;
 import org.mpdp.dataplane.testing.ChildJvm;
 import org.mpdp.dataplane.testing.Cmd;
+
 
 /**
  * Real multi-queue with kernel traffic: {@code mpdp run} bridges two network namespaces over
@@ -101,13 +105,8 @@ final class AfPacketPipelineIT
                 "--config", config.toString(), "--duration", "120", "--stats-interval", "0", "--report",
                 report.toString())))
             {
-                final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!run.stdout().contains("  port 1 net_af_packet1") && run.alive() && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(50);
-                }
-                assertTrue(run.alive(), "mpdp run is not running:\n" + run.stdout() + run.stderr());
-                Thread.sleep(500);
+                assertTrue(run.awaitStdout("mpdp run: running", Duration.ofSeconds(120)),
+                    "mpdp run is not running:\n" + run.stdout() + run.stderr());
                 final List<String> lines = bridge.traffic(dir, CONNECTIONS, BYTES);
                 for (final String role : List.of("client", "server"))
                 {
@@ -157,10 +156,11 @@ final class AfPacketPipelineIT
                 assertEquals(EXTRA.length, joins, conn.toPrettyString());
                 assertTrue(conn.get("data_bytes_to_server").asLong() >= BYTES, conn.toPrettyString());
             }
-            // Kernel traffic gets no join or handshake reason. inconsistent-mapping (a flag: forwarded) shows
-            // up in about one run in eight here, as in KernelMptcpCaptureIT once: a tracker question, open.
-            r.get("reasons").fieldNames().forEachRemaining(reason -> assertEquals("inconsistent-mapping", reason,
-                "verdict reasons on clean kernel traffic: " + r.get("reasons") + "\n" + stdout));
+            // Clean kernel traffic gets no reason at all. (inconsistent-mapping once showed up here in about one
+            // run in eight: a reinjection mapped at the subflow byte after a DATA_FIN mapping, which mpdp took to
+            // overlap the DATA_FIN; MappingAnomalyTest holds the case.)
+            assertEquals(0, r.get("reasons").size(), "verdict reasons on clean kernel traffic: " + r.get("reasons") +
+                "\n" + stdout);
             return stderr;
         }
     }

@@ -216,20 +216,15 @@ final class StateRestartIT
     }
 
     /** Starts {@code mpdp run} and waits until its packet threads run. */
-    private Cmd.Background start(final String... extra) throws InterruptedException
+    private Cmd.Background start(final String... extra)
     {
         final List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--duration", "300",
             "--stats-interval", "0"));
         args.addAll(List.of(extra));
         final Cmd.Background run = Cmd.Background.start(Map.of(), ChildJvm.command(MpdpCommand.class,
             args.toArray(new String[0])));
-        final long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!run.stdout().contains("mpdp run: state: ") && run.alive() && System.nanoTime() < deadline)
-        {
-            Thread.sleep(50);
-        }
-        assertTrue(run.alive(), "mpdp run is not running:\n" + run.stdout() + run.stderr());
-        Thread.sleep(1000);
+        assertTrue(run.awaitStdout("mpdp run: running", Duration.ofSeconds(120)),
+            "mpdp run is not running:\n" + run.stdout() + run.stderr());
         return run;
     }
 
