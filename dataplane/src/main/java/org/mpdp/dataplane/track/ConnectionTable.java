@@ -314,11 +314,14 @@ public final class ConnectionTable
         System.arraycopy(from, at, hot, HOT_LONGS * c, HOT_LONGS);
     }
 
-    /** Gives a restored connection its creation order from before the restart; later ones follow it. */
+    /**
+     * Gives a connection just {@link #allocate}d by a restore its creation order from before the restart: the
+     * order the allocation took back, later ones follow the highest restored.
+     */
     void restoreOrder(final int c, final int creationOrder)
     {
         order[c] = creationOrder;
-        created = Math.max(created, creationOrder + 1);
+        created = Math.max(created - 1, creationOrder + 1);
     }
 
     /**

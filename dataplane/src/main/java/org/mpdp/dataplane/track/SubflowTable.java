@@ -486,11 +486,14 @@ public final class SubflowTable
         return again;
     }
 
-    /** Gives a restored subflow its order from before the restart; later ones follow it. */
+    /**
+     * Gives a subflow just {@link #add}ed by a restore its order from before the restart: the order the add
+     * took back, later ones follow the highest restored.
+     */
     void restoreOrder(final int slot, final int addedOrder)
     {
         order[slot] = addedOrder;
-        added = Math.max(added, addedOrder + 1);
+        added = Math.max(added - 1, addedOrder + 1);
     }
 
     /** Longs of per-slot packed state ({@link #hot}) a snapshot copies, after the 4-tuple's four. */
