@@ -34,7 +34,7 @@ final class ConnectionViewRequest
         }
         try
         {
-            if (!pipeline.writeConnectionView(directory.resolve(VIEW), WORKER_TIMEOUT_MILLIS))
+            if (!pipeline.state().writeView(directory.resolve(VIEW), WORKER_TIMEOUT_MILLIS))
             {
                 System.err.println("mpdp run: connection view: a worker did not answer within " +
                     WORKER_TIMEOUT_MILLIS + " ms");

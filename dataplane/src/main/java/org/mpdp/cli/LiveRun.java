@@ -135,7 +135,7 @@ final class LiveRun
             // (JoinHmacBatch.warmUp boxes every vector operation until C2 has it) leave hundreds of MB of
             // garbage, and the first small allocation of a stats or telemetry reader would otherwise be the one
             // that collects it while the packet threads run. Collected once here, before they start.
-            for (final String line : pipeline.restoreState(snapshot))
+            for (final String line : pipeline.state().restore(snapshot))
             {
                 (line.startsWith("WARNING") ? System.err : out).println("mpdp run: " + line);
             }
@@ -158,7 +158,7 @@ final class LiveRun
             {
                 try
                 {
-                    out.println("mpdp run: " + pipeline.saveState(snapshot));
+                    out.println("mpdp run: " + pipeline.state().save(snapshot));
                 }
                 catch (final IOException ex)
                 {

@@ -1,7 +1,5 @@
 package org.mpdp.dataplane.agent;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,39 +307,10 @@ public final class Pipeline implements AutoCloseable
         throw new DpdkException("ports: " + device + " gave no port (EAL has " + EthDev.count() + ")");
     }
 
-    /**
-     * Before {@link #start}: loads the state snapshot into the workers' trackers (tokens and join subflows
-     * published) and sets the {@code state.unknown} policy; see {@link RunState#restore}.
-     *
-     * @param snapshot the snapshot file, or null for none.
-     * @return lines for the user (a rejected file is a warning, never an exception).
-     */
-    public List<String> restoreState(final Path snapshot)
+    /** @return the workers' connection state: snapshot load before {@link #start}, save after {@link #stop}, view. */
+    public RunState state()
     {
-        return state.restore(snapshot);
-    }
-
-    /**
-     * After {@link #stop}: writes every worker's connections to the snapshot.
-     *
-     * @param snapshot the file (written to a temporary file and renamed).
-     * @return a line for the user.
-     * @throws IOException when it cannot be written.
-     */
-    public String saveState(final Path snapshot) throws IOException
-    {
-        return state.save(snapshot);
-    }
-
-    /**
-     * While running: has each worker encode its connections between bursts and writes them to {@code out}.
-     *
-     * @return whether every worker answered within {@code timeoutMillis}.
-     * @throws IOException when it cannot be written.
-     */
-    public boolean writeConnectionView(final Path out, final long timeoutMillis) throws IOException
-    {
-        return state.writeView(out, timeoutMillis);
+        return state;
     }
 
     /** Starts every thread: workers first, so RX never feeds a ring nobody drains. */

@@ -29,7 +29,7 @@ import org.mpdp.dataplane.track.VerdictPolicy;
  * and the connection view {@code mpdp stat --connections} asks for while they run. Never on the packet
  * path.
  */
-final class RunState
+public final class RunState
 {
     private final RunConfig.State config;
     private final VerdictPolicy configured;
@@ -72,7 +72,7 @@ final class RunState
      * @param path the snapshot, or null for none.
      * @return lines for the user.
      */
-    List<String> restore(final Path path)
+    public List<String> restore(final Path path)
     {
         final List<String> lines = new ArrayList<>();
         boolean loaded = false;
@@ -192,7 +192,7 @@ final class RunState
      * @return a line for the user.
      * @throws IOException when it cannot be written.
      */
-    String save(final Path path) throws IOException
+    public String save(final Path path) throws IOException
     {
         final List<TrackerSnapshot.Body> bodies = new ArrayList<>();
         int c = 0;
@@ -219,7 +219,7 @@ final class RunState
      * @return whether every worker answered in time (nothing is written otherwise).
      * @throws IOException when it cannot be written.
      */
-    boolean writeView(final Path path, final long timeoutMillis) throws IOException
+    public boolean writeView(final Path path, final long timeoutMillis) throws IOException
     {
         final long sequence = ++viewSequence;
         workers.forEach(w -> w.state().requestView(sequence));
