@@ -69,6 +69,7 @@ public final class Pipeline implements AutoCloseable
     private MirrorWriter mirrorWriter;
     private AgentRunner mirrorRunner;
     private PortCounters portCounters;
+    private RunState state;
     private long parkMillis;
     private boolean stopped;
     private boolean closed;
@@ -210,6 +211,7 @@ public final class Pipeline implements AutoCloseable
                     counters);
             }
             paceRx(rtc);
+            state = new RunState(config, workers, directory, counters);
         }
         catch (final RuntimeException ex)
         {
@@ -303,6 +305,12 @@ public final class Pipeline implements AutoCloseable
             }
         }
         throw new DpdkException("ports: " + device + " gave no port (EAL has " + EthDev.count() + ")");
+    }
+
+    /** @return the workers' connection state: snapshot load before {@link #start}, save after {@link #stop}, view. */
+    public RunState state()
+    {
+        return state;
     }
 
     /** Starts every thread: workers first, so RX never feeds a ring nobody drains. */
@@ -557,6 +565,10 @@ public final class Pipeline implements AutoCloseable
         controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);
+        if (state != null)
+        {
+            state.close();
+        }
         freedAtStop.stream().filter(java.util.Objects::nonNull).forEach(AtomicCounter::close);
     }
 
