@@ -73,36 +73,54 @@ def pattern(index, length):
 
 def subflows(conn, index):
     """Prints the subflows of conn's MPTCP connection: ss -ti lines whose token (after the '/') is the
-    one on the line of conn's own first subflow (its peer address and port)."""
+    one on the line of conn's own first subflow (its peer address and port). Up to 5 tries, 50 ms
+    apart, when that line is missing or has no token."""
     peer = conn.getpeername()
     local = conn.getsockname()
     name = lambda a: ("[%s]:%d" if ":" in a[0] else "%s:%d") % (a[0], a[1])
-    out = subprocess.run(["ss", "-tinH", "state", "established"], capture_output=True, text=True).stdout
-    entries = []
-    lines = out.splitlines()
-    for i in range(0, len(lines) - 1, 2):
-        head, info = lines[i].split(), lines[i + 1]
-        token = None
-        for field in info.split():
-            if field.startswith("token:"):
-                token = field.split("/")[1].split("(")[0]
-        counts = {k: 0 for k in ("bytes_received", "bytes_acked")}
-        for field in info.split():
-            key, _, value = field.partition(":")
-            if key in counts:
-                counts[key] = int(value)
-        # ss -H state established: Recv-Q Send-Q Local Peer (no State column).
-        entries.append((re.sub(r"%[^:\]]+", "", head[2]), re.sub(r"%[^:\]]+", "", head[3]), token, counts))
-    mine = [e for e in entries if e[0] == name(local) and e[1] == name(peer)]
+    for _ in range(5):
+        entries = ss_entries()
+        mine = [e for e in entries if e[0] == name(local) and e[1] == name(peer)]
+        if mine and mine[0][2] is not None:
+            break
+        time.sleep(0.05)
     if not mine or mine[0][2] is None:
-        print("mptcp-traffic subflow conn=%d none local=%s remote=%s" % (index, name(local), name(peer)),
-              flush=True)
+        print("mptcp-traffic subflow conn=%d none local=%s remote=%s %s" % (index, name(local), name(peer),
+              "no-token" if mine else "not-listed"), flush=True)
         return
     with LOCK:
         for e in entries:
             if e[2] == mine[0][2]:
                 print("mptcp-traffic subflow conn=%d local=%s remote=%s bytes_received=%d bytes_acked=%d"
                       % (index, e[0], e[1], e[3]["bytes_received"], e[3]["bytes_acked"]), flush=True)
+
+
+def ss_entries():
+    """ss -tin in this namespace as (local, peer, token, counts), every TCP socket."""
+    # Every state: a subflow may already be in CLOSE-WAIT when the DATA_FIN arrives.
+    out = subprocess.run(["ss", "-tinaH"], capture_output=True, text=True).stdout
+    entries = []
+    head = None
+    for line in out.splitlines() + ["end"]:
+        if line[:1] in ("\t", " "):
+            head = (head[0], head[1] + " " + line) if head else None
+            continue
+        if head:
+            fields, info = head[0].split(), head[1]
+            token = None
+            counts = {k: 0 for k in ("bytes_received", "bytes_acked")}
+            for field in info.split():
+                key, _, value = field.partition(":")
+                if key == "token":
+                    token = value.split("/")[1].split("(")[0]
+                elif key in counts:
+                    counts[key] = int(value)
+            # ss -H: State Recv-Q Send-Q Local Peer.
+            if len(fields) >= 5:
+                entries.append((re.sub(r"%[^:\]]+", "", fields[3]), re.sub(r"%[^:\]]+", "", fields[4]), token,
+                                counts))
+        head = (line, "")
+    return entries
 
 
 def serve(conn, index, ss=False):
