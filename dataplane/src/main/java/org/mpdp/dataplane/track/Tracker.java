@@ -192,6 +192,31 @@ public final class Tracker implements AutoCloseable
         f.clear();
         lastConnection = -1;
         lastSubflow = -1;
+        return judge(p, s, frame, f);
+    }
+
+    /**
+     * A segment whose source the {@link IngressFilter} refused: counted as
+     * {@link Reason#SOURCE_NOT_ALLOWED}; when the policy drops that reason the segment is not tracked
+     * (it takes no table slot, so a spoofed flood displaces nothing), else it is tracked as usual.
+     *
+     * @param p     the parsed packet.
+     * @param s     segment holding the frame.
+     * @param frame offset of the frame.
+     * @return what to do with it.
+     */
+    public Action onRefusedSource(final ParsedPacket p, final MemorySegment s, final long frame)
+    {
+        final Findings f = st.findings;
+        f.clear();
+        lastConnection = -1;
+        lastSubflow = -1;
+        f.add(Reason.SOURCE_NOT_ALLOWED);
+        return policy.action(Reason.SOURCE_NOT_ALLOWED) == Action.DROP ? conclude(f) : judge(p, s, frame, f);
+    }
+
+    private Action judge(final ParsedPacket p, final MemorySegment s, final long frame, final Findings f)
+    {
         switch (p.status)
         {
             case ParsedPacket.TCP -> track(p, s, frame);
