@@ -204,7 +204,8 @@ public final class ForgeCommand implements Callable<Integer>
 
     private static byte[] address(final String option, final String text)
     {
-        if (!text.matches("[0-9A-Fa-f.:]+"))
+        // Literals only (no name lookups), and IPv4 in its four-part form (InetAddress reads 198.18.2 as 198.18.0.2).
+        if (!text.matches("[0-9A-Fa-f.:]+") || text.indexOf(':') < 0 && !text.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}"))
         {
             throw new IllegalArgumentException(option + "=" + text + ": must be an IP address literal");
         }

@@ -116,5 +116,7 @@ final class ForgeCommandIT
         assertNotEquals(0, cli.execute("--attack", "nope", "--dst", "198.18.2.2:5201", "--out", out.toString()));
         assertNotEquals(0, cli.execute("--attack", "join-replay", "--src", "198.18.2.66:1", "--dst", "198.18.2.2:5201",
             "--token", "1", "--hmac", "abcd", "--out", out.toString()), "short --hmac");
+        assertNotEquals(0, cli.execute("--attack", "fastclose-bad-key", "--src", "198.18.2:1", "--dst", "198.18.2.2:5201",
+            "--out", out.toString()), "a three-part IPv4 address");
     }
 }
