@@ -25,6 +25,9 @@ import org.mpdp.dpdk.Eal;
  */
 final class LiveRun
 {
+    /** Printed on standard output once the packet threads poll the ports. */
+    static final String RUNNING = "mpdp run: running";
+
     private final RunConfig config;
     private final double duration;
     private final double stopWhenIdle;
@@ -124,6 +127,10 @@ final class LiveRun
             System.gc();
             final long gcBefore = ForwardCommand.gcCount();
             pipeline.start();
+            // The line scripts and tests wait for: from here on the ports are polled (the counters file exists
+            // earlier, before EAL and the ports are up).
+            out.println(RUNNING + ": " + pipeline.workers() + " worker(s) polling; SIGINT or SIGTERM stops");
+            out.flush();
             loop(counters, pipeline, latency, signals, out);
             windowEnd = System.nanoTime();
             forwardedAtEnd = pipeline.forwardedSoFar();

@@ -53,7 +53,7 @@ public final class Pipeline implements AutoCloseable
     /** Slots of each ring a net_ring vdev creates (rte_eth_ring.c). */
     private static final int NET_RING_SLOTS = 1024;
     /** Most time spent compiling the batched HMAC kernel at start. */
-    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final long WARM_UP_NANOS = 30_000_000_000L;
     private final RunConfig config;
     private final MbufPools pools;
     private final List<Port> ports = new ArrayList<>();
@@ -117,7 +117,11 @@ public final class Pipeline implements AutoCloseable
             portCounters = new PortCounters(ports, counters);
             // The workers verify third-ACK HMACs of a burst in Vector API batches: compile that kernel now, before
             // any packet thread runs, so its boxed warm-up allocations never meet the packet path.
-            JoinHmacBatch.warmUp(WARM_UP_NANOS);
+            if (!JoinHmacBatch.warmUp(WARM_UP_NANOS))
+            {
+                System.err.println("mpdp run: warning: the batched HMAC kernel still allocated after " +
+                    WARM_UP_NANOS / 1_000_000_000L + " s of warm-up (JIT not done?): expect young GCs at first");
+            }
             for (final Port p : ports)
             {
                 if (p.driver().equals("net_ring"))

@@ -107,13 +107,8 @@ final class AfPacketPipelineIT
                 "--config", config.toString(), "--duration", "120", "--stats-interval", "0", "--report",
                 report.toString())))
             {
-                final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!run.stdout().contains("  port 1 net_af_packet1") && run.alive() && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(50);
-                }
-                assertTrue(run.alive(), "mpdp run is not running:\n" + run.stdout() + run.stderr());
-                Thread.sleep(500);
+                assertTrue(run.awaitStdout("mpdp run: running", Duration.ofSeconds(120)),
+                    "mpdp run is not running:\n" + run.stdout() + run.stderr());
                 final List<String> lines = bridge.traffic(dir);
                 for (final String role : List.of("client", "server"))
                 {
