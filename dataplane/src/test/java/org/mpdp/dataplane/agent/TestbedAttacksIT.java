@@ -104,9 +104,15 @@ final class TestbedAttacksIT
             final Path traffic = copyTrafficScript(dir);
 
             // The server's view: tcpdump on both interfaces. The attacker's: what it sniffs on path 2.
-            final List<Dump> atServer = List.of(Dump.start(server, "s1", dir.resolve("server-s1.pcap")),
-                Dump.start(server, "s2", dir.resolve("server-s2.pcap")));
+            final List<Dump> atServer = new ArrayList<>();
+            for (final JsonNode dev : status.at("/server/interfaces"))
+            {
+                atServer.add(Dump.start(server, dev.asText(), dir.resolve("server-" + dev.asText() + ".pcap")));
+            }
+            // cl2: the attacker namespace's bridge port towards the client's path-2 interface.
             final Dump sniff = Dump.start(attacker, "cl2", dir.resolve("attacker-sniff.pcap"));
+            final String attackerDev = status.at("/attacker/interface").asText();
+            final String port2Dev = status.at("/mpdp/interfaces/2").asText();
             final Cmd.Background legitServer = background(running, server, "python3", traffic.toString(), "server",
                 "4", serverIp, Integer.toString(PORT), Integer.toString(CONNECTIONS));
             assertTrue(legitServer.awaitStderr("listening", SHORT), legitServer.stderr());
@@ -119,19 +125,19 @@ final class TestbedAttacksIT
             final Map<String, Attack> attacks = new LinkedHashMap<>();
             // Where the client's join went (the server's first address; a join to its second one is refused).
             final String dst2 = seen.server;
-            attacks.put("join-random-token", inject(dir, attacker, "join-random-token", RANDOM_JOINS, 2_000,
+            attacks.put("join-random-token", inject(dir, attacker, attackerDev, "join-random-token", RANDOM_JOINS, 2_000,
                 "--src", attackerIp + ":" + ATTACKER_PORT, "--dst", dst2, "--count", Integer.toString(RANDOM_JOINS),
                 "--token", "0x" + Integer.toHexString(seen.token), "--src-mac", attackerMac, "--dst-mac", serverMac));
-            attacks.put("join-bad-hmac", inject(dir, attacker, "join-bad-hmac", 0, 0,
+            attacks.put("join-bad-hmac", inject(dir, attacker, attackerDev, "join-bad-hmac", 0, 0,
                 "--src", attackerIp + ":" + BAD_HMAC_PORT, "--dst", dst2, "--token",
                 "0x" + Integer.toHexString(seen.token), "--src-mac", attackerMac, "--dst-mac", serverMac));
-            attacks.put("join-replay", inject(dir, attacker, "join-replay", 0, 0,
+            attacks.put("join-replay", inject(dir, attacker, attackerDev, "join-replay", 0, 0,
                 "--src", attackerIp + ":" + REPLAY_PORT, "--dst", dst2, "--token", "0x" + Integer.toHexString(seen.token),
                 "--hmac", HexFormat.of().formatHex(seen.ackHmac), "--src-mac", attackerMac, "--dst-mac", serverMac));
-            attacks.put("add-addr-bad-hmac", inject(dir, attacker, "add-addr-bad-hmac", 0, 0,
+            attacks.put("add-addr-bad-hmac", inject(dir, attacker, attackerDev, "add-addr-bad-hmac", 0, 0,
                 "--src", seen.client, "--dst", seen.server, "--seq", Integer.toUnsignedString(seen.seq), "--ack",
                 Integer.toUnsignedString(seen.ack), "--src-mac", attackerMac, "--dst-mac", serverMac));
-            attacks.put("fastclose-bad-key", inject(dir, attacker, "fastclose-bad-key", 0, 0,
+            attacks.put("fastclose-bad-key", inject(dir, attacker, attackerDev, "fastclose-bad-key", 0, 0,
                 "--src", seen.client, "--dst", seen.server, "--seq", Integer.toUnsignedString(seen.seq), "--ack",
                 Integer.toUnsignedString(seen.ack), "--src-mac", attackerMac, "--dst-mac", serverMac));
 
@@ -139,9 +145,9 @@ final class TestbedAttacksIT
             final Path floodPcap = forge(dir, "mpc-syn-flood", "--dst", seen.server, "--count",
                 Integer.toString(FLOOD), "--spoof", "198.19.0.0/16", "--src-mac", attackerMac, "--dst-mac", serverMac);
             final String mpdpNs = status.at("/mpdp/netns").asText();
-            final long kernelBefore = kernelRx(mpdpNs, "mc2");
+            final long kernelBefore = kernelRx(mpdpNs, port2Dev);
             final long portBefore = portCounter(counters, 2, "ipackets");
-            final Cmd.Background flood = background(running, attacker, "tcpreplay", "-i", "a0", "--pps",
+            final Cmd.Background flood = background(running, attacker, "tcpreplay", "-i", attackerDev, "--pps",
                 Integer.toString(FLOOD_PPS), floodPcap.toString());
             final Cmd.Background lateServer = background(running, server, "python3", traffic.toString(), "server", "4",
                 serverIp, Integer.toString(FLOOD_PORT), "1");
@@ -170,7 +176,7 @@ final class TestbedAttacksIT
             // overflows while the two shared CPUs are busy (this DPDK's af_packet reports no imissed). Port
             // counters are published about once a second.
             Cmd.sleep(1500);
-            final long lostBeforeMpdp = Math.max(0, kernelRx(mpdpNs, "mc2") - kernelBefore -
+            final long lostBeforeMpdp = Math.max(0, kernelRx(mpdpNs, port2Dev) - kernelBefore -
                 (portCounter(counters, 2, "ipackets") - portBefore));
             for (final Dump d : atServer)
             {
@@ -286,11 +292,11 @@ final class TestbedAttacksIT
         return found;
     }
 
-    private static Attack inject(final Path dir, final String attacker, final String name, final int count,
-        final int pps, final String... forgeArgs) throws IOException
+    private static Attack inject(final Path dir, final String attacker, final String dev, final String name,
+        final int count, final int pps, final String... forgeArgs) throws IOException
     {
         final Path pcap = forge(dir, name, forgeArgs);
-        final List<String> replay = new ArrayList<>(List.of("tcpreplay", "-i", "a0"));
+        final List<String> replay = new ArrayList<>(List.of("tcpreplay", "-i", dev));
         if (pps > 0)
         {
             replay.addAll(List.of("--pps", Integer.toString(pps)));
