@@ -217,6 +217,7 @@ final class TestbedAttacksIT
             assertEquals("0", arrived.get("fastclose-bad-key"));
             assertEquals("0", arrived.get("mpc-syn-flood"));
             lateConnectionTracked(report, serverIp + ":" + FLOOD_PORT);
+            attackedConnectionIntact(report, seen.token);
         }
         finally
         {
@@ -492,6 +493,28 @@ final class TestbedAttacksIT
         }
         assertTrue(joins >= 1, "it joined path 2: " + found);
         assertEquals(256 << 10, found.path("data_bytes_to_server").asLong(), found.toString());
+    }
+
+    /**
+     * mpdp's report: the attacked connection (the sniffed token is its server token) counts three HMAC
+     * failures (the two forged third ACKs, the ADD_ADDR), the others none; every legitimate connection
+     * carried all its bytes and ended with DATA_FIN, not with the forged MP_FASTCLOSE.
+     */
+    private void attackedConnectionIntact(final Path report, final int token) throws IOException
+    {
+        final JsonNode root = json.readTree(report.toFile());
+        int attacked = 0;
+        int legitimate = 0;
+        for (final JsonNode c : root.path("connections"))
+        {
+            final boolean target = c.path("server_token").asText().equals(String.format("0x%08x", token));
+            attacked += target ? 1 : 0;
+            assertEquals(target ? 3 : 0, c.path("hmac_failures").asInt(-1), c.toString());
+            assertEquals("data_fin", c.path("end").asText(), c.toString());
+            legitimate += c.path("data_bytes_to_server").asLong() == BYTES ? 1 : 0;
+        }
+        assertEquals(1, attacked, "the attacked connection is in the report");
+        assertEquals(CONNECTIONS, legitimate, "both legitimate connections tracked with all their bytes");
     }
 
     private static Path copyTrafficScript(final Path dir) throws IOException
