@@ -70,6 +70,7 @@ public final class Pipeline implements AutoCloseable
     private MirrorWriter mirrorWriter;
     private AgentRunner mirrorRunner;
     private PortCounters portCounters;
+    private RunState state;
     private long parkMillis;
     private boolean stopped;
     private boolean closed;
@@ -217,6 +218,7 @@ public final class Pipeline implements AutoCloseable
                     counters);
             }
             paceRx(rtc);
+            state = new RunState(config, workers, directory, counters);
         }
         catch (final RuntimeException ex)
         {
@@ -310,6 +312,12 @@ public final class Pipeline implements AutoCloseable
             }
         }
         throw new DpdkException("ports: " + device + " gave no port (EAL has " + EthDev.count() + ")");
+    }
+
+    /** @return the workers' connection state: snapshot load before {@link #start}, save after {@link #stop}, view. */
+    public RunState state()
+    {
+        return state;
     }
 
     /** Starts every thread: workers first, so RX never feeds a ring nobody drains. */
@@ -564,6 +572,10 @@ public final class Pipeline implements AutoCloseable
         controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);
+        if (state != null)
+        {
+            state.close();
+        }
         freedAtStop.stream().filter(java.util.Objects::nonNull).forEach(AtomicCounter::close);
     }
 
