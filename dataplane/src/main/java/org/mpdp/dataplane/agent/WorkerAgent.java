@@ -436,6 +436,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         directory.removeSubflow(key(subflow), id);
     }
 
+    @Override
+    public void joinReset(final int subflow)
+    {
+        directory.removeSubflow(key(subflow), id);
+    }
+
     private long key(final int s)
     {
         final SubflowTable t = tracker.subflows();
