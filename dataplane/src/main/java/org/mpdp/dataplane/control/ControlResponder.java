@@ -1,9 +1,11 @@
 package org.mpdp.dataplane.control;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
+import org.mpdp.dataplane.crypto.InternetChecksum;
 import org.mpdp.dataplane.port.Mbuf;
 import org.mpdp.dataplane.steer.ControlTraffic;
 
@@ -79,6 +81,9 @@ public final class ControlResponder implements ControlPlane
     private final AtomicCounter arpReplies;
     private final AtomicCounter echoReplies;
     private final AtomicCounter ignored;
+    /** All of memory: frames are summed by absolute address, as the tracker sums payloads. */
+    private static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
 
     /**
@@ -314,14 +319,9 @@ public final class ControlResponder implements ControlPlane
     /** RFC 8200 §8.1: source, destination, upper-layer length, next header, then the ICMPv6 message. */
     private int checksum6(final int payload)
     {
-        final int addresses = ~checksum(IP6_SOURCE_OFFSET, 32) & 0xFFFF;
-        final int message = ~checksum(ICMP6, payload) & 0xFFFF;
-        long sum = (long)addresses + message + (payload >>> 16) + (payload & 0xFFFF) + PROTO_ICMPV6;
-        while (sum >>> 16 != 0)
-        {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        return (int)(~sum & 0xFFFF);
+        final long sum = (long)sum(IP6_SOURCE_OFFSET, 32) + sum(ICMP6, payload) + (payload >>> 16) +
+            (payload & 0xFFFF) + PROTO_ICMPV6;
+        return InternetChecksum.complement(InternetChecksum.fold(sum));
     }
 
     /**
@@ -330,21 +330,13 @@ public final class ControlResponder implements ControlPlane
      */
     int checksum(final int offset, final int length)
     {
-        long sum = 0;
-        int i = 0;
-        for (; i + 1 < length; i += 2)
-        {
-            sum += frame.getShort(offset + i, NET) & 0xFFFF;
-        }
-        if (i < length)
-        {
-            sum += (frame.getByte(offset + i) & 0xFF) << 8;
-        }
-        while (sum >>> 16 != 0)
-        {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        return (int)(~sum & 0xFFFF);
+        return InternetChecksum.complement(sum(offset, length));
+    }
+
+    /** The folded one's-complement sum of {@code length} bytes at {@code offset} of the frame. */
+    private int sum(final int offset, final int length)
+    {
+        return InternetChecksum.sum(MEMORY, frame.addressOffset() + offset, length);
     }
 
     private long mac(final int offset)

@@ -69,10 +69,11 @@ final class Mappings
             {
                 checksum(c, p, s, frame, dsn, m.ssn, m.dataLevelLength, m.dssChecksum, dataFin);
             }
-            // A DATA_FIN alone (length 1, SSN 0) maps no subflow bytes (RFC 8684 3.3.3).
+            // The DATA_FIN takes a DSN but no subflow byte (RFC 8684 3.3.3): the mapping covers one subflow
+            // byte fewer than its data-level length, and a DATA_FIN alone (length 1, SSN 0) maps none.
             mapped = !(dataFin && m.dataLevelLength == 1 && m.ssn == 0);
             ssn = m.ssn;
-            length = m.dataLevelLength;
+            length = m.dataLevelLength - (dataFin ? 1 : 0);
         }
         else if (m.has(Mptcp.MP_CAPABLE) && m.mpcHasDataLength)
         {
@@ -209,7 +210,7 @@ final class Mappings
             final long curDsn = t.mapDsn(i);
             if (ssn == curSsn && length >= curLength - 1 && length <= curLength + 1 && dsn == curDsn)
             {
-                t.mapLength(i, Math.max(length, curLength)); // the same mapping again (DATA_FIN may add 1)
+                t.mapLength(i, Math.max(length, curLength)); // the same mapping again (a byte longer or shorter: tolerated)
                 return true;
             }
             // Overlapping subflow bytes must map to the same data: DSN and SSN move together.

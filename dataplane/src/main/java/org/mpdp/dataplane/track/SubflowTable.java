@@ -3,9 +3,8 @@ package org.mpdp.dataplane.track;
 import java.util.Arrays;
 
 /**
- * TCP subflows in fixed-capacity primitive arrays, found by 4-tuple in either direction through an
- * open-addressing index of keyed tuple hashes (linear probing, backward-shift deletion: no
- * tombstones, so lookups do not decay under churn; probes bounded by {@link #MAX_PROBE}). The
+ * TCP subflows in fixed-capacity primitive arrays, found by 4-tuple in either direction through a
+ * {@link TupleIndex} (keyed hashes, no tombstones, probes bounded by {@link #MAX_PROBE}). The
  * client is the side that sent the SYN. The subflows of a connection form a doubly linked list
  * from {@link ConnectionTable#firstSubflow}, so a connection is freed without scanning the table.
  */
@@ -35,10 +34,6 @@ public final class SubflowTable
     static final int FROM_SERVER = 1 << 30;
     /** No subflow (list ends, unknown tuple). */
     static final int NONE = -1;
-    private static final int EMPTY = -1;
-    private static final long EMPTY_ENTRY = -1L;
-    private static final long V6_BIT = 1L << 31;
-    private static final int SLOT_MASK = 0x7FFF_FFFF;
     private static final int HOT_LONGS = 24;
     private static final int PACKETS = 4;
     private static final int PAYLOAD = 5;
@@ -101,11 +96,8 @@ public final class SubflowTable
     OwnershipListener owners;
     private final boolean[] inUse;
     private final int[] freeSlots;
-    /**
-     * The index, two longs per position so a probe reads one cache line: the tuple hash, then
-     * {@code clientPort << 48 | serverPort << 32 | V6_BIT (IPv6) | slot}, or {@link #EMPTY_ENTRY}.
-     */
-    private final long[] index;
+    /** 4-tuple to slot. */
+    private final TupleIndex index;
     /**
      * What every packet of a subflow reads or writes, packed per slot in {@link #HOT_LONGS} longs so a
      * packet touches two or three adjacent cache lines instead of some twenty arrays (the tables are
@@ -116,13 +108,11 @@ public final class SubflowTable
      * mappings and the ISN, see {@link #mapBase}.
      */
     private final long[] hot;
-    private final int mask;
-    private final FlowHash hash;
+    private final int indexRoom;
     private int freeCount;
     private int live;
     private int added;
     private int count;
-    private int maxProbe;
 
     /**
      * @param capacity most subflows.
@@ -135,7 +125,6 @@ public final class SubflowTable
     SubflowTable(final int capacity, final FlowHash hash)
     {
         this.capacity = capacity;
-        this.hash = hash;
         ipVersion = new int[capacity];
         clientHigh = new long[capacity];
         clientLow = new long[capacity];
@@ -164,21 +153,13 @@ public final class SubflowTable
         ticket = new long[capacity];
         inUse = new boolean[capacity];
         freeSlots = new int[capacity];
-        final int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
-        index = new long[2 * slots];
-        Arrays.fill(index, EMPTY_ENTRY);
         hot = new long[HOT_LONGS * capacity];
         for (int slot = 0; slot < capacity; slot++)
         {
             hot[HOT_LONGS * slot + META] = NONE & 0xFFFF_FFFFL;
         }
-        mask = slots - 1;
-    }
-
-    private long key(final long srcHigh, final long srcLow, final int srcPort, final long dstHigh, final long dstLow,
-        final int dstPort)
-    {
-        return hash.tuple(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
+        index = new TupleIndex(capacity, hash, hot, HOT_LONGS);
+        indexRoom = index.size() / 2;
     }
 
     /**
@@ -188,52 +169,13 @@ public final class SubflowTable
     int find(final int version, final long srcHigh, final long srcLow, final int srcPort, final long dstHigh,
         final long dstLow, final int dstPort)
     {
-        final long key = key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
-        final long v6 = version == 6 ? V6_BIT : 0;
-        final int forward = srcPort << 16 | dstPort;
-        final int reverse = dstPort << 16 | srcPort;
-        final long[] index = this.index;
-        for (int i = (int)key & mask, n = 0; n < MAX_PROBE; i = i + 1 & mask, n++)
-        {
-            final long entry = index[2 * i + 1];
-            if (entry == EMPTY_ENTRY)
-            {
-                return NONE;
-            }
-            if (index[2 * i] == key && (entry & V6_BIT) == v6)
-            {
-                final int slot = (int)entry & SLOT_MASK;
-                final int ports = (int)(entry >>> 32);
-                if (ports == forward && sameTuple(slot, srcHigh, srcLow, dstHigh, dstLow))
-                {
-                    return slot;
-                }
-                if (ports == reverse && sameTuple(slot, dstHigh, dstLow, srcHigh, srcLow))
-                {
-                    return slot | FROM_SERVER;
-                }
-            }
-        }
-        return NONE;
+        return index.find(version, srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, FROM_SERVER);
     }
 
-    private boolean sameTuple(final int slot, final long clientHigh, final long clientLow, final long serverHigh,
-        final long serverLow)
+    private long key(final int slot)
     {
-        final long[] t = hot;
-        final int at = HOT_LONGS * slot;
-        return t[at + 1] == clientLow && t[at + 3] == serverLow && t[at] == clientHigh && t[at + 2] == serverHigh;
-    }
-
-    private static long entry(final int slot, final int version, final int clientPort, final int serverPort)
-    {
-        return (long)(clientPort << 16 | serverPort) << 32 | (version == 6 ? V6_BIT : 0) | slot;
-    }
-
-    private int indexSlot(final int position)
-    {
-        final long entry = index[2 * position + 1];
-        return entry == EMPTY_ENTRY ? EMPTY : (int)entry & SLOT_MASK;
+        return index.key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
+            serverPort[slot]);
     }
 
     /**
@@ -241,7 +183,7 @@ public final class SubflowTable
      */
     boolean hasRoom()
     {
-        return live < capacity && live < (mask + 1) / 2;
+        return live < capacity && live < indexRoom;
     }
 
     /**
@@ -256,21 +198,14 @@ public final class SubflowTable
         {
             return NONE;
         }
-        final long key = key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
-        int at = (int)key & mask;
-        int n = 0;
-        while (index[2 * at + 1] != EMPTY_ENTRY)
+        final long key = index.key(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort);
+        final int at = index.freePosition(key);
+        if (at == NONE)
         {
-            if (++n == MAX_PROBE)
-            {
-                return NONE;
-            }
-            at = at + 1 & mask;
+            return NONE;
         }
-        maxProbe = Math.max(maxProbe, n + 1);
         final int slot = freeCount > 0 ? freeSlots[--freeCount] : count++;
-        index[2 * at] = key;
-        index[2 * at + 1] = entry(slot, version, srcPort, dstPort);
+        index.put(at, key, slot, version, srcPort, dstPort);
         final int t = HOT_LONGS * slot;
         hot[t] = srcHigh;
         hot[t + 1] = srcLow;
@@ -331,39 +266,12 @@ public final class SubflowTable
             owners.joinFreed(slot);
         }
         unlink(slot, connections);
-        final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
-            serverPort[slot]);
-        for (int i = (int)key & mask, n = 0; n < MAX_PROBE && indexSlot(i) != EMPTY; i = i + 1 & mask, n++)
-        {
-            if (indexSlot(i) == slot)
-            {
-                deleteIndex(i);
-                break;
-            }
-        }
+        index.remove(key(slot), slot);
         inUse[slot] = false;
         embryonic[slot] = false;
         connection(slot, NONE);
         freeSlots[freeCount++] = slot;
         live--;
-    }
-
-    private void deleteIndex(final int position)
-    {
-        int hole = position;
-        index[2 * hole + 1] = EMPTY_ENTRY;
-        for (int j = hole + 1 & mask; index[2 * j + 1] != EMPTY_ENTRY; j = j + 1 & mask)
-        {
-            final int h = (int)index[2 * j] & mask;
-            final boolean stays = hole <= j ? hole < h && h <= j : hole < h || h <= j;
-            if (!stays)
-            {
-                index[2 * hole] = index[2 * j];
-                index[2 * hole + 1] = index[2 * j + 1];
-                index[2 * j + 1] = EMPTY_ENTRY;
-                hole = j;
-            }
-        }
     }
 
     /**
@@ -659,7 +567,7 @@ public final class SubflowTable
      */
     public int maxProbe()
     {
-        return maxProbe;
+        return index.maxProbe();
     }
 
     /**
@@ -668,27 +576,18 @@ public final class SubflowTable
      */
     int probeLength(final int slot)
     {
-        final long key = key(clientHigh[slot], clientLow[slot], clientPort[slot], serverHigh[slot], serverLow[slot],
-            serverPort[slot]);
-        for (int i = (int)key & mask, n = 0; n <= mask && indexSlot(i) != EMPTY; i = i + 1 & mask, n++)
-        {
-            if (indexSlot(i) == slot)
-            {
-                return n + 1;
-            }
-        }
-        return 0;
+        return index.probeLength(key(slot), slot);
     }
 
     /** Raw index access for {@link Invariants}: the slot at a position, or -1. */
     int indexSlotAt(final int position)
     {
-        return indexSlot(position);
+        return index.slotAt(position);
     }
 
     int indexSize()
     {
-        return mask + 1;
+        return index.size();
     }
 
     int freeCount()
@@ -701,11 +600,6 @@ public final class SubflowTable
      */
     int indexEntries()
     {
-        int n = 0;
-        for (int i = 0; i <= mask; i++)
-        {
-            n += index[2 * i + 1] != EMPTY_ENTRY ? 1 : 0;
-        }
-        return n;
+        return index.entries();
     }
 }

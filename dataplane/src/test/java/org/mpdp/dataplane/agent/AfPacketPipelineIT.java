@@ -163,10 +163,11 @@ final class AfPacketPipelineIT
                 assertEquals(EXTRA.length, joins, conn.toPrettyString());
                 assertTrue(conn.get("data_bytes_to_server").asLong() >= BYTES, conn.toPrettyString());
             }
-            // Kernel traffic gets no join or handshake reason. inconsistent-mapping (a flag: forwarded) shows
-            // up in about one run in eight here, as in KernelMptcpCaptureIT once: a tracker question, open.
-            r.get("reasons").fieldNames().forEachRemaining(reason -> assertEquals("inconsistent-mapping", reason,
-                "verdict reasons on clean kernel traffic: " + r.get("reasons") + "\n" + stdout));
+            // Clean kernel traffic gets no reason at all. (inconsistent-mapping once showed up here in about one
+            // run in eight: a reinjection mapped at the subflow byte after a DATA_FIN mapping, which mpdp took to
+            // overlap the DATA_FIN; MappingAnomalyTest holds the case.)
+            assertEquals(0, r.get("reasons").size(), "verdict reasons on clean kernel traffic: " + r.get("reasons") +
+                "\n" + stdout);
             return stderr;
         }
     }

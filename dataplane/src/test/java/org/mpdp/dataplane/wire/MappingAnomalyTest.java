@@ -75,6 +75,37 @@ final class MappingAnomalyTest
             dsn0 + 507, 501, 500, false, 0))));
     }
 
+    /**
+     * Seen from Linux through mpdp (server-side capture, 2026-12-02): a mapping of 19,928 bytes with
+     * DATA_FIN (data-level length 19,929), then, at the next subflow byte, a reinjection mapped to earlier
+     * DSNs. The DATA_FIN takes one DSN but no subflow byte (RFC 8684 3.3.3), so the two mappings do not
+     * overlap; mpdp used to count the DATA_FIN as a subflow byte and flagged every segment of the second
+     * mapping inconsistent. tshark (mptcp.analyze_mptcp) raised nothing on that capture: tshark was right.
+     */
+    @Test
+    void shouldNotCountTheDataFinAsASubflowByte()
+    {
+        handshake();
+        final int fin = Mptcp.DSS_FLAG_DATA_FIN;
+        assertEquals(Reason.OK, feed(data(1, 500, o -> MptcpOptionWriter.dss(o, 0, MAP64 | fin, 0, dsn0 + 4000, 1,
+            501, false, 0))));
+        // Subflow bytes 501..1000 carry data from DSN dsn0 again (sent first on another subflow): a new mapping.
+        assertEquals(Reason.OK, feed(data(501, 500, o -> MptcpOptionWriter.dss(o, 0, MAP64, 0, dsn0, 501, 500, false,
+            0))));
+        assertEquals(0, ConnectionView.of(tracker, 0).mappingAnomalies());
+    }
+
+    @Test
+    void shouldStillFlagAMappingOverTheLastDataByteBeforeADataFin()
+    {
+        handshake();
+        feed(data(1, 500, o -> MptcpOptionWriter.dss(o, 0, MAP64 | Mptcp.DSS_FLAG_DATA_FIN, 0, dsn0 + 4000, 1, 501,
+            false, 0)));
+        // Subflow byte 500 is data (DSN dsn0 + 4499): mapping it to dsn0 contradicts that.
+        assertEquals(Reason.INCONSISTENT_MAPPING, feed(data(500, 100, o -> MptcpOptionWriter.dss(o, 0, MAP64, 0, dsn0,
+            500, 100, false, 0))));
+    }
+
     @Test
     void shouldFlagADsnFarOutsideTheDataAckWindow()
     {
