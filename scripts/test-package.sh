@@ -115,10 +115,12 @@ out=$(in_root mpdp hugepages status 2>&1) && ok "mpdp hugepages status" || bad "
 
 # remove: every file of the package goes except the conffile; purge takes that too.
 in_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq mpdp >>"$work/apt.log" 2>&1 || bad "apt-get remove mpdp"
-left=$(while read -r f; do [ -e "$root$f" ] && [ ! -d "$root$f" ] && echo "$f"; done <"$work/files")
-[ "$left" = /etc/mpdp/mpdp.yaml ] && ok "removed: only /etc/mpdp/mpdp.yaml is left" || bad "after remove these are left: $left"
-for d in /usr/lib/mpdp /var/lib/mpdp; do [ -e "$root$d" ] && bad "after remove $d is left"; done
-[ -n "$(find "$root/tmp" -maxdepth 1 -name 'libmpdp_shim*' -print -quit)" ] && bad "a shim copy was left in /tmp"
+left=$(while read -r f; do if [ -e "$root$f" ] && [ ! -d "$root$f" ]; then echo "$f"; fi; done <"$work/files")
+if [ "$left" = /etc/mpdp/mpdp.yaml ]; then ok "removed: only /etc/mpdp/mpdp.yaml is left"; else bad "after remove these are left: $left"; fi
+for d in /usr/lib/mpdp /var/lib/mpdp /lib/systemd/system/mpdp.service /usr/bin/mpdp; do
+    if [ -e "$root$d" ]; then bad "after remove $d is left"; fi
+done
+if [ -n "$(find "$root/tmp" -maxdepth 1 -name 'libmpdp_shim*' -print -quit)" ]; then bad "a shim copy was left in /tmp"; fi
 in_root dpkg --purge mpdp >>"$work/apt.log" 2>&1 || bad "dpkg --purge mpdp"
 [ ! -e "$root/etc/mpdp" ] && ok "purged: /etc/mpdp is gone" || bad "after purge /etc/mpdp is left"
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.mpdp.dpdk.ffi.dpdk_h;
@@ -28,6 +30,11 @@ public final class Eal implements AutoCloseable
     private static final int EALREADY = 114;
     /** System property naming another driver directory (passed to EAL as -d). */
     public static final String PMD_DIR_PROPERTY = "mpdp.dpdk.pmd-dir";
+    /**
+     * A net driver plugin as EAL loads it: librte_net_null.so (libdpdk-dev adds that link) or only
+     * librte_net_null.so.23 and .so.23.0 (the runtime packages alone, as on a server).
+     */
+    private static final Pattern NET_DRIVER = Pattern.compile("librte_(net_\\w+?)\\.so(\\.\\d+)*");
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -176,13 +183,18 @@ public final class Eal implements AutoCloseable
         }
     }
 
-    private static List<String> installedNetDrivers(final Path pmdDir)
+    /**
+     * @param pmdDir a driver directory.
+     * @return the net drivers in it (net_null, net_pcap, ...), each once, sorted.
+     */
+    static List<String> installedNetDrivers(final Path pmdDir)
     {
         try (Stream<Path> files = Files.list(pmdDir))
         {
-            return files.map(p -> p.getFileName().toString())
-                .filter(n -> n.startsWith("librte_net_") && n.endsWith(".so"))
-                .map(n -> n.substring("librte_".length(), n.length() - ".so".length()))
+            return files.map(p -> NET_DRIVER.matcher(p.getFileName().toString()))
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .distinct()
                 .sorted()
                 .toList();
         }
