@@ -62,7 +62,12 @@ in_root dpkg-query -L mpdp | sort >"$work/files"
 
 out=$(in_root mpdp --version 2>&1) && [[ $out == "mpdp "* ]] && [[ $out != *WARNING* ]] &&
     ok "mpdp --version: $out" || bad "mpdp --version: $out"
-out=$(in_root mpdp analyze --help 2>&1) && [[ $out == *"Usage: mpdp analyze"* ]] && ok "mpdp analyze --help" || bad "mpdp analyze --help: $out"
+for c in run stat analyze forward generate-trace latency demo bench; do
+    if out=$(in_root mpdp "$c" --help 2>&1) && [[ $out == *"Usage: mpdp $c"* ]]; then ok "mpdp $c --help"; else bad "mpdp $c --help: $out"; fi
+done
+for c in nic hugepages; do
+    if out=$(in_root mpdp "$c" --help 2>&1) && [[ $out == *"Usage:"* ]]; then ok "mpdp $c --help"; else bad "mpdp $c --help: $out"; fi
+done
 
 # analyze: a generated capture, and a public one when the captures are here.
 if in_root mpdp generate-trace --connections 20 --joins 1 --bytes 5000 --seed 3 --out /tmp/trace.pcap >/dev/null 2>&1 &&
@@ -81,12 +86,14 @@ fi
 
 # run + stat on vdevs (no hugepages in a chroot test): the data plane runs until SIGTERM, as under
 # mpdp.service (MPDP_EXEC=1: chroot, env and the launcher exec, so $! is the JVM), while stat reads it.
-run_vdevs() { # name ports-yaml
-    local name=$1 ports=$2 i out pid rc=0
+run_vdevs() { # name ports-yaml [layout-yaml]
+    local name=$1 ports=$2 layout=${3:-} i out pid rc=0
     # Small tables: the defaults (a million connections) take gigabytes and most of a minute to allocate.
-    printf 'eal:\n  hugepages: off\n  file-prefix: %s\n  memory-mb: 256\ntables:\n  max-connections: 4096\n  max-subflows: 16384\nports:\n%s\n' \
-        "$name" "$ports" >"$root/tmp/$name.yaml"
-    in_root env MPDP_EXEC=1 mpdp run --config "/tmp/$name.yaml" --stats-interval 0 >"$work/$name.out" 2>&1 &
+    printf 'eal:\n  hugepages: off\n  file-prefix: %s\n  memory-mb: 256\ntables:\n  max-connections: 4096\n  max-subflows: 16384\nports:\n%s\n%s\n' \
+        "$name" "$ports" "$layout" >"$root/tmp/$name.yaml"
+    # Not through in_root: a backgrounded function is a subshell, and its pid would not be the JVM's.
+    chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 MPDP_EXEC=1 \
+        mpdp run --config "/tmp/$name.yaml" --stats-interval 0 >"$work/$name.out" 2>&1 &
     pid=$!
     for ((i = 0; i < 90; i++)); do
         out=$(in_root mpdp stat --prefix "$name" 2>&1) && [[ $out == *"port 0 net_"*ipackets* ]] && [[ $out != *STALE* ]] && break
@@ -105,8 +112,12 @@ run_vdevs() { # name ports-yaml
         bad "mpdp run $name: no 'mbufs still in use after the ports closed 0' line: $(tail -20 "$work/$name.out")"
 }
 run_vdevs pkgnull $'  - vdev: net_null0\n  - vdev: net_null1'
-run_vdevs pkgpcap $'  - vdev: net_pcap0,rx_pcap=/tmp/trace.pcap,tx_pcap=/tmp/out0.pcap\n  - vdev: net_pcap1,rx_pcap=/tmp/trace.pcap,tx_pcap=/tmp/out1.pcap'
-[ -s "$root/tmp/out0.pcap" ] && ok "net_pcap run forwarded into /tmp/out0.pcap" || bad "net_pcap run wrote nothing to /tmp/out0.pcap"
+# One worker: net_pcap has a single TX queue, and each worker needs its own on every port.
+run_vdevs pkgpcap $'  - vdev: net_pcap0,rx_pcap=/tmp/trace.pcap,tx_pcap=/tmp/out0.pcap\n  - vdev: net_pcap1,rx_pcap=/tmp/trace.pcap,tx_pcap=/tmp/out1.pcap' \
+    $'layout:\n  cores: [0]'
+# A pcap file is a 24-byte header before its first packet.
+size=$(stat -c %s "$root/tmp/out0.pcap" 2>/dev/null || echo 0)
+if [ "$size" -gt 24 ]; then ok "net_pcap run forwarded packets into /tmp/out0.pcap ($size bytes)"; else bad "net_pcap run wrote no packets to /tmp/out0.pcap ($size bytes)"; fi
 
 out=$(in_root mpdp run --check-config /etc/mpdp/mpdp.yaml --set 'ports[0].queues=1' --set 'ports[1].queues=1' --set layout.cores=[0] 2>&1) &&
     ok "the shipped /etc/mpdp/mpdp.yaml validates (one queue per port)" || bad "mpdp run --check-config /etc/mpdp/mpdp.yaml: $out"

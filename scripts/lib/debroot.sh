@@ -83,6 +83,7 @@ mpdp_debroot_umount() {
 # Unmounts everything below DIR and deletes it, never crossing into a mount that is still there.
 mpdp_debroot_remove() {
     [ -d "$1" ] || return 0
+    mpdp_debroot_kill "$1"
     mpdp_debroot_umount "$1"
     rm -rf --one-file-system "$1"
 }
@@ -91,4 +92,14 @@ mpdp_debroot_remove() {
 # walking them, which must never meet a bind mount of /dev or /sys).
 mpdp_debroot_workdir() {
     mkdir -p "$MPDP_ROOT_CACHE/work" && mktemp -d "$MPDP_ROOT_CACHE/work/$1.XXXXXX"
+}
+
+# Kills what still runs inside the root DIR (a test that failed half-way), by pid, so the mounts can go.
+mpdp_debroot_kill() {
+    local dir p
+    dir=$(realpath -m "$1")
+    for p in /proc/[0-9]*; do
+        [ "$(readlink "$p/root" 2>/dev/null)" = "$dir" ] && kill -KILL "${p#/proc/}" 2>/dev/null
+    done
+    return 0
 }
