@@ -37,7 +37,8 @@ mpdp_package() {
     [ -f "$MPDP_JAR" ] && [ -f "$shim" ] || { echo "mpdp: package: build first (no $MPDP_JAR or $shim)" >&2; return 1; }
     version=$(mpdp_package_version)
     stage="$MPDP_ROOT/target/package/mpdp_${version}_amd64"
-    rm -rf "$stage"
+    # One staging tree at a time (each holds a runtime, about 100 MB).
+    rm -rf "$MPDP_ROOT/target/package"
     mkdir -p "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/lib/mpdp" "$stage/etc/mpdp" \
         "$stage/lib/systemd/system" "$stage/usr/share/doc/mpdp/examples" "$stage/var/lib/mpdp"
     chmod 0750 "$stage/var/lib/mpdp"
