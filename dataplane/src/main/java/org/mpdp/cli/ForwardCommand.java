@@ -14,6 +14,7 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.mpdp.dataplane.agent.Forwarder;
+import org.mpdp.dataplane.agent.ImpairingAgent;
 import org.mpdp.dataplane.counters.Counters;
 import org.mpdp.dataplane.counters.CountersFile;
 import org.mpdp.dataplane.port.PortConfig;
@@ -86,6 +87,22 @@ public final class ForwardCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for these options.")
     String config;
 
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "0", description = "Impair: hold every packet this " +
+        "many milliseconds before sending it on (each way; a network emulator where tc netem is missing) " +
+        "(default ${DEFAULT-VALUE}).")
+    double delayMs;
+
+    @Option(names = "--loss", paramLabel = "PERCENT", defaultValue = "0", description = "Impair: lose this share of " +
+        "the packets, at random, counted as impair-lost (default ${DEFAULT-VALUE}).")
+    double lossPercent;
+
+    @Option(names = "--blackhole", description = "Impair: lose every packet (the same as --loss 100).")
+    boolean blackhole;
+
+    @Option(names = "--delay-queue", paramLabel = "PACKETS", defaultValue = "65536", description = "Impair: most " +
+        "packets waiting per route; more are dropped, counted as impair-queue-full (default ${DEFAULT-VALUE}).")
+    int delayQueue;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -131,6 +148,7 @@ public final class ForwardCommand implements Callable<Integer>
     int run(final Eal dpdk, final List<Integer> ports, final PrintStream out) throws InterruptedException
     {
         final int loopCpu = cpu >= 0 ? cpu : Runtime.getRuntime().availableProcessors() - 1;
+        final ImpairingAgent.Impairment impairment = impairment();
         final PortConfig portConfig = new PortConfig(queues, queues, rxd, txd, mtu, !noPromisc);
         final AtomicBoolean stop = new AtomicBoolean();
         final Thread waiter = Thread.currentThread();
@@ -142,7 +160,7 @@ public final class ForwardCommand implements Callable<Integer>
         // The file is declared first so it is closed last: the forwarder's counters are freed into it first.
         try (CountersFile countersFile = countersPath == null ? null : CountersFile.create(countersPath, 1024);
             Forwarder forwarder = new Forwarder(ports, portConfig, burst, loopCpu, idleStrategy(), dataRoom,
-                countersFile == null ? new Counters(256) : countersFile.counters(), mbufs))
+                countersFile == null ? new Counters(256) : countersFile.counters(), mbufs, impairment))
         {
             if (countersFile != null)
             {
@@ -152,6 +170,10 @@ public final class ForwardCommand implements Callable<Integer>
             out.printf("mpdp forward: EAL %s, %d port(s), forwarding thread on CPU %d, burst %d, idle %s%n",
                 dpdk.hugepages() ? "on hugepages" : "with --no-huge", ports.size(), loopCpu, burst, idle);
             forwarder.ports().forEach(p -> out.println("  " + p + ", link " + p.link()));
+            if (impairment != null)
+            {
+                out.println("mpdp forward: impairing every route: " + impairment);
+            }
             final long gcBefore = gcCount();
             final long start = System.nanoTime();
             forwarder.start();
@@ -227,6 +249,22 @@ public final class ForwardCommand implements Callable<Integer>
         {
             Signals.reset();
         }
+    }
+
+    /** @return the impairment the options ask for, or null for plain forwarding. */
+    ImpairingAgent.Impairment impairment()
+    {
+        if (!(lossPercent >= 0 && lossPercent <= 100))
+        {
+            throw new IllegalArgumentException("--loss " + lossPercent + ": give a percentage from 0 to 100");
+        }
+        if (!(delayMs >= 0))
+        {
+            throw new IllegalArgumentException("--delay " + delayMs + ": give milliseconds, 0 or more");
+        }
+        final int loss = blackhole ? 1_000_000 : (int)Math.round(lossPercent * 10_000);
+        final long delay = Math.round(delayMs * 1e6);
+        return loss == 0 && delay == 0 ? null : new ImpairingAgent.Impairment(delay, loss, delayQueue);
     }
 
     static long gcCount()

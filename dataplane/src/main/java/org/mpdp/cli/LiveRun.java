@@ -25,12 +25,16 @@ import org.mpdp.dpdk.Eal;
  */
 final class LiveRun
 {
+    /** Printed on standard output once the packet threads poll the ports. */
+    static final String RUNNING = "mpdp run: running";
+
     private final RunConfig config;
     private final double duration;
     private final double stopWhenIdle;
     private final double statsInterval;
     private final Path reportPath;
     private double warmup;
+    private Path snapshot;
     private boolean result;
     // The measured window of --result: the control loop's start, the counters when the warm-up ended
     // (windowStart 0 until then) and when the loop ended.
@@ -66,6 +70,16 @@ final class LiveRun
     {
         warmup = warmupSeconds;
         result = printResult;
+        return this;
+    }
+
+    /**
+     * @param file the state snapshot (loaded at start when it exists, written at a clean stop), or null.
+     * @return this.
+     */
+    LiveRun snapshot(final Path file)
+    {
+        snapshot = file;
         return this;
     }
 
@@ -121,9 +135,17 @@ final class LiveRun
             // (JoinHmacBatch.warmUp boxes every vector operation until C2 has it) leave hundreds of MB of
             // garbage, and the first small allocation of a stats or telemetry reader would otherwise be the one
             // that collects it while the packet threads run. Collected once here, before they start.
+            for (final String line : pipeline.state().restore(snapshot))
+            {
+                (line.startsWith("WARNING") ? System.err : out).println("mpdp run: " + line);
+            }
             System.gc();
             final long gcBefore = ForwardCommand.gcCount();
             pipeline.start();
+            // The line scripts and tests wait for: from here on the ports are polled (the counters file exists
+            // earlier, before EAL and the ports are up).
+            out.println(RUNNING + ": " + pipeline.workers() + " worker(s) polling; SIGINT or SIGTERM stops");
+            out.flush();
             loop(counters, pipeline, latency, signals, out);
             windowEnd = System.nanoTime();
             forwardedAtEnd = pipeline.forwardedSoFar();
@@ -132,6 +154,17 @@ final class LiveRun
             gcAtEnd = ForwardCommand.gcCount();
             final boolean drained = pipeline.stop(1000);
             pipeline.publishPortStats();
+            if (snapshot != null)
+            {
+                try
+                {
+                    out.println("mpdp run: " + pipeline.state().save(snapshot));
+                }
+                catch (final IOException ex)
+                {
+                    System.err.println("mpdp run: state.snapshot=" + snapshot + ": not written: " + ex);
+                }
+            }
             final long gc = ForwardCommand.gcCount() - gcBefore;
             final AnalysisReport report = pipeline.report();
             out.printf(Locale.ROOT, "mpdp run: stopped%s; %,d packets processed, %,d with MPTCP options, " +
@@ -203,6 +236,7 @@ final class LiveRun
     private void loop(final CountersFile counters, final Pipeline pipeline, final LatencyLog latency, final AtomicInteger signals,
         final PrintStream out)
     {
+        final Path countersDirectory = config.counters().path().toAbsolutePath().getParent();
         final long start = System.nanoTime();
         runStart = start;
         gcAtStart = ForwardCommand.gcCount();
@@ -241,6 +275,7 @@ final class LiveRun
             }
             counters.heartbeat(System.currentTimeMillis());
             pipeline.publishPortStats();
+            ConnectionViewRequest.serve(countersDirectory, pipeline);
             if (latency != null)
             {
                 latency.maybeWriteInterval(System.currentTimeMillis());

@@ -58,6 +58,11 @@ public final class RunCommand implements Callable<Integer>
             "prints; overrides report.path.")
     Path report;
 
+    @Option(names = "--snapshot", paramLabel = "FILE",
+        description = "Connection state: loaded at start when FILE exists, written at a clean stop; overrides " +
+            "state.snapshot.")
+    Path snapshot;
+
     static final class Source
     {
         @Option(names = "--config", paramLabel = "FILE", required = true, description = "YAML configuration.")
@@ -93,6 +98,7 @@ public final class RunCommand implements Callable<Integer>
         {
             return new LiveRun(config, duration, stopWhenIdle, statsInterval, report != null ? report : config.report().path())
                 .measure(warmup, result)
+                .snapshot(snapshot != null ? snapshot : config.state().snapshot())
                 .run(System.out);
         }
         catch (final InterruptedException ex)

@@ -52,6 +52,10 @@ public final class StatCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print a JSON document (with --watch: one per line).")
     boolean json;
 
+    @Option(names = "--connections", description = "Print the running data plane's connections (keys, tokens, " +
+        "subflows, data bytes; with --json as in mpdp analyze --json): each worker writes them between bursts.")
+    boolean connections;
+
     @Option(names = "--stale-after", defaultValue = "3", paramLabel = "SECONDS",
         description = "Call the file stale when its heartbeat is older than this (default ${DEFAULT-VALUE}).")
     double staleAfter;
@@ -71,6 +75,15 @@ public final class StatCommand implements Callable<Integer>
             throw new IllegalArgumentException("watch=" + watch + " must be > 0 seconds");
         }
         final PrintStream out = System.out;
+        if (connections)
+        {
+            if (!java.nio.file.Files.exists(path))
+            {
+                System.err.println("mpdp stat: " + path + ": no counters file (is mpdp run running?)");
+                return 1;
+            }
+            return ConnectionsStat.print(path.toAbsolutePath().getParent(), json, out);
+        }
         try (CountersFileReader reader = CountersFile.openReadOnly(path))
         {
             Map<Integer, Long> previous = null;

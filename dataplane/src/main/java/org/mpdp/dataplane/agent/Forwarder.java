@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
 import org.mpdp.dataplane.counters.CounterType;
@@ -26,7 +27,8 @@ public final class Forwarder implements AutoCloseable
     private final Counters counters;
     private PortCounters portCounters;
     private final List<ForwardingAgent.Route> routes = new ArrayList<>();
-    private final ForwardingAgent agent;
+    private final Agent agent;
+    private final List<ImpairingAgent.ImpairCounters> impairCounters = new ArrayList<>();
     private final IdleStrategy idle;
     private AgentRunner runner;
     private boolean closed;
@@ -81,14 +83,33 @@ public final class Forwarder implements AutoCloseable
     public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
         final IdleStrategy idle, final int dataRoom, final Counters counters, final int poolSize)
     {
+        this(portIds, config, burstSize, cpu, idle, dataRoom, counters, poolSize, null);
+    }
+
+    /**
+     * @param portIds    ports, paired 0 with 1, 2 with 3 (a lone last port forwards to itself).
+     * @param config     queues and descriptors of every port.
+     * @param burstSize  packets per burst.
+     * @param cpu        CPU of the loop thread, or -1.
+     * @param idle       what an empty pass costs.
+     * @param dataRoom   mbuf data room.
+     * @param counters   where the route counters go.
+     * @param poolSize   mbufs, or 0 for enough (plus every delay line's capacity when impaired).
+     * @param impairment delay and loss on every route (an {@link ImpairingAgent}), or null to forward plainly.
+     */
+    public Forwarder(final List<Integer> portIds, final PortConfig config, final int burstSize, final int cpu,
+        final IdleStrategy idle, final int dataRoom, final Counters counters, final int poolSize,
+        final ImpairingAgent.Impairment impairment)
+    {
         this.counters = counters;
         if (portIds.isEmpty())
         {
             throw new IllegalArgumentException("no ports to forward between (give vdevs or PCI devices)");
         }
         this.idle = idle;
+        final int waiting = impairment == null ? 0 : portIds.size() * config.rxQueues() * impairment.queueCapacity();
         final int mbufs = poolSize > 0 ? poolSize : MbufPools.size(portIds.size(), config.rxDesc() *
-            config.rxQueues(), config.txDesc() * config.txQueues(), burstSize, 2);
+            config.rxQueues(), config.txDesc() * config.txQueues(), burstSize, 2) + waiting;
         pools = new MbufPools(mbufs, MbufPool.DEFAULT_CACHE, dataRoom);
         try
         {
@@ -115,10 +136,20 @@ public final class Forwarder implements AutoCloseable
                     counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "rx", label + "rx"),
                     counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "tx", label + "tx"),
                     counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "tx-dropped", label + "tx-dropped")));
+                if (impairment != null)
+                {
+                    impairCounters.add(new ImpairingAgent.ImpairCounters(
+                        counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "impair-lost", label + "impair-lost"),
+                        counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "impair-queue-full",
+                            label + "impair-queue-full (delay line full)"),
+                        counters.newCounter(CounterType.PORT_QUEUE, rx.id(), q, "impair-freed-at-stop",
+                            label + "impair-freed-at-stop (still delayed at stop)")));
+                }
             }
         }
         portCounters = new PortCounters(ports, counters);
-        agent = new ForwardingAgent(routes, burstSize, cpu);
+        agent = impairment == null ? new ForwardingAgent(routes, burstSize, cpu) :
+            new ImpairingAgent(routes, impairCounters, impairment, burstSize, cpu, System.nanoTime());
     }
 
     /**
@@ -212,10 +243,18 @@ public final class Forwarder implements AutoCloseable
      */
     public void printCounters(final PrintStream out)
     {
-        for (final ForwardingAgent.Route r : routes)
+        for (int i = 0; i < routes.size(); i++)
         {
-            out.printf("  route port %d q%d -> port %d q%d: rx %,d  tx %,d  tx-dropped %,d%n", r.rxPort(), r.rxQueue(),
+            final ForwardingAgent.Route r = routes.get(i);
+            out.printf("  route port %d q%d -> port %d q%d: rx %,d  tx %,d  tx-dropped %,d", r.rxPort(), r.rxQueue(),
                 r.txPort(), r.txQueue(), r.rx().get(), r.tx().get(), r.txDropped().get());
+            if (!impairCounters.isEmpty())
+            {
+                final ImpairingAgent.ImpairCounters c = impairCounters.get(i);
+                out.printf("  impair-lost %,d  impair-queue-full %,d  impair-freed-at-stop %,d", c.lost().get(),
+                    c.queueFull().get(), c.freedAtStop().get());
+            }
+            out.println();
         }
         for (final Port port : ports)
         {
@@ -257,6 +296,12 @@ public final class Forwarder implements AutoCloseable
                 r.rx().close();
                 r.tx().close();
                 r.txDropped().close();
+            }
+            for (final ImpairingAgent.ImpairCounters c : impairCounters)
+            {
+                c.lost().close();
+                c.queueFull().close();
+                c.freedAtStop().close();
             }
             portCounters.close();
         }

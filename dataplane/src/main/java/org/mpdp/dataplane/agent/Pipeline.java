@@ -52,7 +52,7 @@ public final class Pipeline implements AutoCloseable
     /** Slots of each ring a net_ring vdev creates (rte_eth_ring.c). */
     private static final int NET_RING_SLOTS = 1024;
     /** Most time spent compiling the batched HMAC kernel at start. */
-    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final long WARM_UP_NANOS = 30_000_000_000L;
     private final RunConfig config;
     private final MbufPools pools;
     private final List<Port> ports = new ArrayList<>();
@@ -69,6 +69,7 @@ public final class Pipeline implements AutoCloseable
     private MirrorWriter mirrorWriter;
     private AgentRunner mirrorRunner;
     private PortCounters portCounters;
+    private RunState state;
     private long parkMillis;
     private boolean stopped;
     private boolean closed;
@@ -116,7 +117,11 @@ public final class Pipeline implements AutoCloseable
             portCounters = new PortCounters(ports, counters);
             // The workers verify third-ACK HMACs of a burst in Vector API batches: compile that kernel now, before
             // any packet thread runs, so its boxed warm-up allocations never meet the packet path.
-            JoinHmacBatch.warmUp(WARM_UP_NANOS);
+            if (!JoinHmacBatch.warmUp(WARM_UP_NANOS))
+            {
+                System.err.println("mpdp run: warning: the batched HMAC kernel still allocated after " +
+                    WARM_UP_NANOS / 1_000_000_000L + " s of warm-up (JIT not done?): expect young GCs at first");
+            }
             for (final Port p : ports)
             {
                 if (p.driver().equals("net_ring"))
@@ -206,6 +211,7 @@ public final class Pipeline implements AutoCloseable
                     counters);
             }
             paceRx(rtc);
+            state = new RunState(config, workers, directory, counters);
         }
         catch (final RuntimeException ex)
         {
@@ -299,6 +305,12 @@ public final class Pipeline implements AutoCloseable
             }
         }
         throw new DpdkException("ports: " + device + " gave no port (EAL has " + EthDev.count() + ")");
+    }
+
+    /** @return the workers' connection state: snapshot load before {@link #start}, save after {@link #stop}, view. */
+    public RunState state()
+    {
+        return state;
     }
 
     /** Starts every thread: workers first, so RX never feeds a ring nobody drains. */
@@ -553,6 +565,10 @@ public final class Pipeline implements AutoCloseable
         controlArena.close();
         pools.close();
         errors.forEach(AtomicCounter::close);
+        if (state != null)
+        {
+            state.close();
+        }
         freedAtStop.stream().filter(java.util.Objects::nonNull).forEach(AtomicCounter::close);
     }
 

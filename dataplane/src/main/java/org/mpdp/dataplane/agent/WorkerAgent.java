@@ -70,6 +70,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final Burst rx;
     private final FreeList free;
     private final PacketParser parser = new PacketParser();
+    private final WorkerState state;
     /** Own packets parsed and waiting to be tracked together (see {@link #track()}). */
     private final TrackBatch batch;
     private final MbufParser mbufs = new MbufParser(arena);
@@ -122,6 +123,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
             txByPort[p] = new TxStage(p, id, settings.burst(), arena, counters.tx, counters.txDropped);
         }
         tracker.ownership(this);
+        state = new WorkerState(tracker);
         log = report ? new FlagLog(tracker, false) : null;
         if (log != null)
         {
@@ -198,6 +200,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         {
             tracker.evict(settings.idleNanos(), settings.lingerNanos(), keepReport, settings.evictBudget());
             counters.publish(tracker);
+            state.onSlice(now);
             nextEvict = now + settings.evictEveryNanos();
         }
         return work;
@@ -453,6 +456,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     long[] totals()
     {
         return new long[] {frames, mptcpPackets, malformed};
+    }
+
+    /** @return the grace window and the connection view (see {@link WorkerState}). */
+    WorkerState state()
+    {
+        return state;
     }
 
     /** @return the tracker (read it only after the worker's thread has stopped). */

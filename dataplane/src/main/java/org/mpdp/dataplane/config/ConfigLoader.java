@@ -138,13 +138,18 @@ final class ConfigLoader
         final RunConfig.Rx rx = new RunConfig.Rx(x.integer("max-pps", 0, 0, 1_000_000_000));
         x.finish();
         final RunConfig.Control control = control(top.section("control"), ports.size());
+        final Section st = top.section("state");
+        final RunConfig.State state = new RunConfig.State(output(st, "snapshot"),
+            st.choice("unknown", "fail-open", List.of("fail-open", "fail-closed")).equals("fail-closed"),
+            st.nanos("grace", 30_000_000_000L, 1_000_000_000L, 3_600_000_000_000L));
+        st.finish();
         top.finish();
         if (!errors.isEmpty())
         {
             throw new ConfigException(errors);
         }
         return new RunConfig(eal, ports, layout.layout(), rings, pools, tables, policy, counters, latency, mirror,
-            report, rx, control);
+            report, rx, control, state);
     }
 
     private static Eal eal(final Section s)

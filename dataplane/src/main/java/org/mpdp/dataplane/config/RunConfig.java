@@ -39,10 +39,11 @@ import org.mpdp.dpdk.EalOptions;
  * @param report   the JSON report written at exit (off when its path is null).
  * @param rx       RX pacing.
  * @param control  the control thread and its built-in responder (off when no address is configured).
+ * @param state    connection state across restarts: the snapshot file and the policy for unknown subflows.
  */
 public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings rings, Pools pools, Tables tables,
     Map<Reason, Action> policy, Counters counters, Latency latency, Mirror mirror, Report report, Rx rx,
-    Control control)
+    Control control, State state)
 {
     /** Copies the collections. */
     public RunConfig
@@ -168,6 +169,9 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             .append("  mirror: ").append(mirror.pcap() == null ? "off" : mirror.pcap() + " at most " +
                 mirror.maxPacketsPerSecond() + " packets/s, " + mirror.snaplen() + " bytes each")
             .append("  report: ").append(report.path() == null ? "off" : report.path().toString()).append('\n');
+        sb.append("state: snapshot ").append(state.snapshot() == null ? "off" : state.snapshot().toString())
+            .append(", unknown ").append(state.failClosed() ? "fail-closed" : "fail-open for " +
+                Section.showNanos(state.graceNanos()) + " after an unclean start").append('\n');
         sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
         for (final ResponderAddress a : control.responder())
         {
@@ -455,6 +459,24 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      */
     public record Report(Path path)
     {
+    }
+
+    /**
+     * Connection state across restarts (see README "State across restarts").
+     *
+     * @param snapshot   where the trackers' state is written at a clean stop and read at start; null for none.
+     * @param failClosed {@code state.unknown: fail-closed}: subflows and joins the trackers hold no state for
+     *                   (mid-stream, joins with unknown tokens, MP_CAPABLE or MP_JOIN without a SYN) are
+     *                   dropped; false ({@code fail-open}): forwarded for {@code graceNanos} after an
+     *                   unclean start (the last run wrote no snapshot), then the {@code policy.*} actions apply.
+     * @param graceNanos how long fail-open lasts after such a start.
+     */
+    public record State(Path snapshot, boolean failClosed, long graceNanos)
+    {
+        /** The reasons {@code state.unknown} decides: packets of state the trackers do not hold. */
+        public static final java.util.Set<Reason> UNKNOWN = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(Reason.MID_STREAM, Reason.JOIN_UNKNOWN_TOKEN, Reason.JOIN_WITHOUT_SYN,
+                Reason.MPC_WITHOUT_SYN));
     }
 
     /**

@@ -4,6 +4,8 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.ROR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
+import java.lang.management.ManagementFactory;
+
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -81,15 +83,17 @@ public final class JoinHmacBatch
     }
 
     /**
-     * Runs batches on throw-away keys until they are fast (the JIT has compiled the kernel) or the time is
-     * up. Until C2 has compiled it, every vector operation here is a boxed object: about 80 KB per batch,
-     * enough to start young collections once a live worker meets its first bursts of joins. A data plane
-     * calls this once before its packet threads start, so that cost is paid then, not on the packet path.
+     * Runs batches on throw-away keys until a chunk of them allocates nothing (C2 has compiled the kernel
+     * and keeps every vector in registers) or the time is up. Until then every vector operation here is a
+     * boxed object: about 80 KB per batch, enough to start young collections once a live worker meets its
+     * first bursts of joins. A data plane calls this once before its packet threads start, so that cost is
+     * paid then, not on the packet path. The test is the thread's allocation counter, not speed: on a
+     * loaded machine C2 may take many seconds, and a timed test ended the warm-up too early.
      *
      * @param maxNanos most time to spend.
-     * @return batches run.
+     * @return whether a chunk ran without allocating before the time was up.
      */
-    public static int warmUp(final long maxNanos)
+    public static boolean warmUp(final long maxNanos)
     {
         final HmacSha256Keys keys = new HmacSha256Keys(BATCH_SIZE);
         final int[] slots = new int[BATCH_SIZE];
@@ -102,27 +106,23 @@ public final class JoinHmacBatch
         }
         final int[] digests = new int[BATCH_SIZE * HmacSha256.DIGEST_INTS];
         final JoinHmacBatch batch = new JoinHmacBatch();
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long start = System.nanoTime();
-        int runs = 0;
-        long previous = Long.MAX_VALUE;
         while (System.nanoTime() - start < maxNanos)
         {
-            final long chunk = System.nanoTime();
+            final long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 256; i++)
             {
                 batch.hmac(keys, slots, messages, 0, BATCH_SIZE, digests, 0);
                 messages[i & (BATCH_SIZE - 1)]++;
             }
-            runs += 256;
-            final long took = System.nanoTime() - chunk;
-            // Compiled: 256 batches in well under a few milliseconds, and no faster than the chunk before.
-            if (took < 256 * 20_000L && took * 10 >= previous * 8)
+            if (threads.getCurrentThreadAllocatedBytes() == allocatedBefore)
             {
-                break;
+                return true;
             }
-            previous = took;
         }
-        return runs;
+        return false;
     }
 
     /**

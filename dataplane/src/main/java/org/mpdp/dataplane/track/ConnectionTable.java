@@ -299,6 +299,31 @@ public final class ConnectionTable
         hot[direction(d) + ISLAND_COUNT] = n;
     }
 
+    /** Longs of per-connection packed state ({@link #hot}) a snapshot copies. */
+    static final int HOT_STATE_LONGS = HOT_LONGS;
+
+    /** Copies a connection's packed state for {@link TrackerSnapshot}: {@link #HOT_STATE_LONGS} longs. */
+    void copyHotState(final int c, final long[] to, final int at)
+    {
+        System.arraycopy(hot, HOT_LONGS * c, to, at, HOT_LONGS);
+    }
+
+    /** Restores what {@link #copyHotState} copied into a connection just {@link #allocate}d. */
+    void restoreHotState(final int c, final long[] from, final int at)
+    {
+        System.arraycopy(from, at, hot, HOT_LONGS * c, HOT_LONGS);
+    }
+
+    /**
+     * Gives a connection just {@link #allocate}d by a restore its creation order from before the restart: the
+     * order the allocation took back, later ones follow the highest restored.
+     */
+    void restoreOrder(final int c, final int creationOrder)
+    {
+        order[c] = creationOrder;
+        created = Math.max(created - 1, creationOrder + 1);
+    }
+
     /**
      * Puts both tokens of a connection in the index (value {@code 2 * slot + side}, side 1 for Key-B's).
      *

@@ -486,6 +486,39 @@ public final class SubflowTable
         return again;
     }
 
+    /**
+     * Gives a subflow just {@link #add}ed by a restore its order from before the restart: the order the add
+     * took back, later ones follow the highest restored.
+     */
+    void restoreOrder(final int slot, final int addedOrder)
+    {
+        order[slot] = addedOrder;
+        added = Math.max(added - 1, addedOrder + 1);
+    }
+
+    /** Longs of per-slot packed state ({@link #hot}) a snapshot copies, after the 4-tuple's four. */
+    static final int HOT_STATE_LONGS = HOT_LONGS - PACKETS;
+
+    /**
+     * Copies a slot's packed state after its addresses (packets, payload, last seen, meta, mappings, ISNs)
+     * for {@link TrackerSnapshot}: {@link #HOT_STATE_LONGS} longs.
+     */
+    void copyHotState(final int slot, final long[] to, final int at)
+    {
+        System.arraycopy(hot, HOT_LONGS * slot + PACKETS, to, at, HOT_STATE_LONGS);
+    }
+
+    /**
+     * Restores what {@link #copyHotState} copied into a slot just {@link #add}ed; the connection binding
+     * in the meta long is left unbound (bind with {@link #link}).
+     */
+    void restoreHotState(final int slot, final long[] from, final int at)
+    {
+        final int h = HOT_LONGS * slot;
+        System.arraycopy(from, at, hot, h + PACKETS, HOT_STATE_LONGS);
+        hot[h + META] = hot[h + META] & ~0xFFFF_FFFFL | NONE & 0xFFFF_FFFFL;
+    }
+
     /** @return the subflow's IP version (4 or 6). */
     public int ipVersion(final int slot)
     {

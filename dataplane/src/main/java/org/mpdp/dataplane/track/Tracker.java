@@ -59,7 +59,7 @@ public final class Tracker implements AutoCloseable
     private final Eviction eviction;
     private final Signals signals;
     private final Admission admission;
-    private final VerdictPolicy policy;
+    private VerdictPolicy policy;
     private final long[] reasonCounts = new long[Reason.COUNT];
     private ReasonListener listener;
     private Reason lastReason = Reason.OK;
@@ -121,6 +121,19 @@ public final class Tracker implements AutoCloseable
     public Tracker listener(final ReasonListener listener)
     {
         this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Changes what is done for each reason from the next packet on (the tracker's own thread only; no
+     * allocation): a fail-open grace window after a restart ends this way.
+     *
+     * @param policy the new policy.
+     * @return this.
+     */
+    public Tracker policy(final VerdictPolicy policy)
+    {
+        this.policy = policy;
         return this;
     }
 
@@ -378,6 +391,12 @@ public final class Tracker implements AutoCloseable
     public int evict(final long idleNanos, final long closedNanos, final EvictionListener listener, final int budget)
     {
         return eviction.sweep(idleNanos, closedNanos, listener, budget);
+    }
+
+    /** @return the shared state, for {@link TrackerSnapshot}. */
+    TrackState state()
+    {
+        return st;
     }
 
     /**

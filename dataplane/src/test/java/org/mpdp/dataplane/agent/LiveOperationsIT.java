@@ -68,11 +68,8 @@ final class LiveOperationsIT
         try (Cmd.Background run = Cmd.Background.start(Map.of(), ChildJvm.command(MpdpCommand.class, "run",
             "--config", config.toString(), "--duration", "120", "--stats-interval", "1")))
         {
-            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(counters) && run.alive() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(100);
-            }
+            assertTrue(run.awaitStdout("mpdp run: running", Duration.ofSeconds(120)), "not polling:\n" +
+                run.stdout() + run.stderr());
             assertTrue(Files.exists(counters), "no counters file:\n" + run.stdout() + run.stderr());
             Thread.sleep(1500);
 

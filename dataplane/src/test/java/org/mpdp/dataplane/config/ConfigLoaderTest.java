@@ -168,7 +168,7 @@ final class ConfigLoaderTest
         assertError("policy.mid-strem: unknown reason, did you mean policy.mid-stream?",
             TWO_PORTS + "policy:\n  mid-strem: drop\n");
         assertError("zzz: unknown key (top-level keys: eal, ports, rings, layout, pools, tables, policy, counters, " +
-            "latency, mirror, report, rx, control)", TWO_PORTS + "zzz: 1\n");
+            "latency, mirror, report, rx, control, state)", TWO_PORTS + "zzz: 1\n");
     }
 
     @Test
@@ -301,6 +301,23 @@ final class ConfigLoaderTest
         assertError("counters.prometheus-port=70000: must be 0..65535",
             TWO_PORTS + "counters:\n  prometheus-port: 70000\n");
         assertError("counters.telemetry=yes: must be true or false", TWO_PORTS + "counters:\n  telemetry: yes\n");
+    }
+
+    @Test
+    void shouldBindTheStateSection() throws Exception
+    {
+        final RunConfig d = load(TWO_PORTS);
+        assertEquals(new RunConfig.State(null, false, 30_000_000_000L), d.state());
+        assertEquals(true, d.summary().contains("state: snapshot off, unknown fail-open for 30s after an unclean " +
+            "start"), d.summary());
+        final Path snapshot = dir.resolve("state.snapshot");
+        final RunConfig c = load(TWO_PORTS + "state:\n  snapshot: " + snapshot + "\n  unknown: fail-closed\n" +
+            "  grace: 2m\n");
+        assertEquals(new RunConfig.State(snapshot, true, 120_000_000_000L), c.state());
+        assertError("state.unknown=open: must be fail-open or fail-closed", TWO_PORTS + "state:\n  unknown: open\n");
+        assertError("state.grace=500ms: must be a duration 1s..1h with a unit (ns, us, ms, s, m, h)", TWO_PORTS + "state:\n  grace: 500ms\n");
+        assertError("state.snapshot=/nonexistent-mpdp/s: directory /nonexistent-mpdp does not exist",
+            TWO_PORTS + "state:\n  snapshot: /nonexistent-mpdp/s\n");
     }
 
     @Test

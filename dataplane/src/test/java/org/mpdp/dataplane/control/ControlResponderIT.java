@@ -157,17 +157,12 @@ final class ControlResponderIT
             "control:\n  responder:\n" + responder);
         final Cmd.Background run = Cmd.Background.start(Map.of(), ChildJvm.command(MpdpCommand.class, "run",
             "--config", config.toString(), "--duration", "120"));
-        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(counters) && run.alive() && System.nanoTime() < deadline)
-        {
-            Thread.sleep(100);
-        }
-        if (!Files.exists(counters))
+        // Not the counters file: it exists before EAL and the ports are up (seconds, under load).
+        if (!run.awaitStdout("mpdp run: running", Duration.ofSeconds(120)))
         {
             run.close();
-            throw new AssertionError("no counters file:\n" + run.stdout() + run.stderr());
+            throw new AssertionError("mpdp run did not start polling:\n" + run.stdout() + run.stderr());
         }
-        Thread.sleep(500);
         return run;
     }
 

@@ -148,6 +148,31 @@ public final class Cmd
         }
 
         /**
+         * Polls standard output until it contains a text.
+         *
+         * @param text    what to wait for.
+         * @param timeout how long to poll.
+         * @return true when seen; false when the timeout passed or the process exited without printing it.
+         */
+        public boolean awaitStdout(final String text, final Duration timeout)
+        {
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline)
+            {
+                if (stdout().contains(text))
+                {
+                    return true;
+                }
+                if (!process.isAlive())
+                {
+                    return stdout().contains(text);
+                }
+                sleep(10);
+            }
+            return false;
+        }
+
+        /**
          * Polls standard error until it contains a text.
          *
          * @param text    what to wait for.

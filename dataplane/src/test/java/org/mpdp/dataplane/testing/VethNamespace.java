@@ -54,13 +54,31 @@ public final class VethNamespace implements AutoCloseable
      */
     public static VethNamespace create(final byte[] rootIp, final byte[] nsIp)
     {
+        return create("", rootIp, nsIp);
+    }
+
+    /**
+     * A second (third, ...) pair in the same JVM: names and MACs also carry {@code tag}.
+     *
+     * @param tag    "" or one lower-case letter.
+     * @param rootIp address the namespace reaches the root end at (not configured on the root end).
+     * @param nsIp   address of the namespace end, a /24.
+     * @return the set-up pair.
+     */
+    public static VethNamespace create(final String tag, final byte[] rootIp, final byte[] nsIp)
+    {
+        if (!tag.matches("[a-z]?"))
+        {
+            throw new IllegalArgumentException("tag must be empty or one letter a-z: " + tag);
+        }
         final long pid = ProcessHandle.current().pid();
-        // Interface names hold 15 characters: "mpdpv" + a pid (at most 7 digits, pid_max 4194304) + "a".
-        final String tag = Long.toString(pid);
-        final byte[] rootMac = {0x02, 0x6d, 0x70, (byte)(pid >> 8), (byte)pid, 0x0a};
-        final byte[] nsMac = {0x02, 0x6d, 0x70, (byte)(pid >> 8), (byte)pid, 0x0b};
-        final VethNamespace veth = new VethNamespace("mpdp-it-" + pid, "mpdpv" + tag + "a", "mpdpv" + tag + "b",
-            rootMac, nsMac, rootIp, nsIp);
+        // Interface names hold 15 characters: "mpdpv" + a pid (at most 7 digits, pid_max 4194304) + tag + "a".
+        final String name = pid + tag;
+        final byte family = (byte)(0x70 + (tag.isEmpty() ? 0 : tag.charAt(0) - 'a' + 1));
+        final byte[] rootMac = {0x02, 0x6d, family, (byte)(pid >> 8), (byte)pid, 0x0a};
+        final byte[] nsMac = {0x02, 0x6d, family, (byte)(pid >> 8), (byte)pid, 0x0b};
+        final VethNamespace veth = new VethNamespace("mpdp-it-" + pid + (tag.isEmpty() ? "" : "-" + tag),
+            "mpdpv" + name + "a", "mpdpv" + name + "b", rootMac, nsMac, rootIp, nsIp);
         removeLeftoversOfDeadRuns();
         veth.removeQuietly();
         try
@@ -78,14 +96,14 @@ public final class VethNamespace implements AutoCloseable
     /** Namespaces named mpdp-it-PID whose PID is gone were left by a killed test JVM: remove them and their veth. */
     private static void removeLeftoversOfDeadRuns()
     {
-        final Pattern name = Pattern.compile("^mpdp-it-(\\d+)\\b");
+        final Pattern name = Pattern.compile("^(mpdp-it-(\\d+)(-[a-z])?)\\b");
         for (final String line : Cmd.run(TIMEOUT, "ip", "netns", "list").stdout().lines().toList())
         {
             final Matcher m = name.matcher(line);
-            if (m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty())
+            if (m.find() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty())
             {
                 // Deleting the namespace deletes its veth end, and with it the root end.
-                Cmd.run(TIMEOUT, "ip", "netns", "delete", "mpdp-it-" + m.group(1));
+                Cmd.run(TIMEOUT, "ip", "netns", "delete", m.group(1));
             }
         }
     }
