@@ -95,12 +95,24 @@ run_vdevs() { # name ports-yaml [layout-yaml]
     chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 MPDP_EXEC=1 \
         mpdp run --config "/tmp/$name.yaml" --stats-interval 0 >"$work/$name.out" 2>&1 &
     pid=$!
-    for ((i = 0; i < 90; i++)); do
-        out=$(in_root mpdp stat --prefix "$name" 2>&1) && [[ $out == *"port 0 net_"*ipackets* ]] && [[ $out != *STALE* ]] && break
+    # 'mpdp run: running' comes once the packet threads poll; then stat must see port 0 receive.
+    for ((i = 0; i < 180; i++)); do
+        grep -q '^mpdp run: running' "$work/$name.out" && break
         kill -0 "$pid" 2>/dev/null || break
         sleep 1
     done
-    if [[ $out == *"port 0 net_"*ipackets* ]] && [[ $out != *STALE* ]]; then ok "mpdp stat --prefix $name read the live counters"; else bad "mpdp stat --prefix $name: $out"; fi
+    out=""
+    for ((i = 0; i < 60; i++)); do
+        out=$(in_root mpdp stat --prefix "$name" 2>&1) && [[ $out != *STALE* ]] &&
+            grep -Eq '^ *[0-9]+: +[1-9][0-9,]* - port 0 net_[a-z]+0 ipackets$' <<<"$out" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+    done
+    if [[ $out != *STALE* ]] && grep -Eq '^ *[0-9]+: +[1-9][0-9,]* - port 0 net_[a-z]+0 ipackets$' <<<"$out"; then
+        ok "mpdp stat --prefix $name read the live counters (port 0 receiving)"
+    else
+        bad "mpdp stat --prefix $name: $out $(tail -5 "$work/$name.out")"
+    fi
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" || rc=$?
     if [ "$rc" -eq 0 ]; then
