@@ -24,7 +24,7 @@ public final class MpdpCommand implements Runnable
 {
     /** Built-in sub-commands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ForwardCommand.class, DemoCommand.class,
-        AnalyzeCommand.class, GenerateTraceCommand.class, BenchCommand.class, RunCommand.class, StatCommand.class,
+        AnalyzeCommand.class, GenerateTraceCommand.class, ForgeCommand.class, BenchCommand.class, RunCommand.class, StatCommand.class,
         LatencyCommand.class);
 
     @CommandLine.Spec

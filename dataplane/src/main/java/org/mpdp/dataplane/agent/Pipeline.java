@@ -29,6 +29,7 @@ import org.mpdp.dataplane.steer.ControlTraffic;
 import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
+import org.mpdp.dataplane.track.IngressFilter;
 import org.mpdp.dataplane.track.Reason;
 import org.mpdp.dataplane.track.Tracker;
 import org.mpdp.dpdk.DpdkException;
@@ -179,6 +180,12 @@ public final class Pipeline implements AutoCloseable
                 workers.add(new WorkerAgent(w, workerCores.get(w), tracker, directory, rings,
                     rtc ? queuesByCore.get(w) : List.of(), steerer, controlTraffic, parked, peer,
                     new WorkerCounters(counters, w), settings, l, report));
+            }
+            final IngressFilter ingress = IngressFilter.of(portIds,
+                config.ports().stream().map(RunConfig.PortSpec::sources).toList(), EthDev.count());
+            for (final WorkerAgent w : workers)
+            {
+                w.ingress(ingress);
             }
             if (!rtc)
             {

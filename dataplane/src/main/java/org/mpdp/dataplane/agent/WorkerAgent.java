@@ -21,6 +21,7 @@ import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
 import org.mpdp.dataplane.track.Action;
+import org.mpdp.dataplane.track.IngressFilter;
 import org.mpdp.dataplane.track.OwnershipListener;
 import org.mpdp.dataplane.track.Reason;
 import org.mpdp.dataplane.track.SubflowTable;
@@ -84,6 +85,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private BurstRing injected;
     private final boolean alone;
     private RxRateLimit rxLimit = RxRateLimit.NONE;
+    private IngressFilter ingress = IngressFilter.NONE;
     private volatile boolean stopRx;
     private long nextEvict;
     private long now;
@@ -147,6 +149,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     void mirror(final MirrorTap tap)
     {
         mirror = tap;
+    }
+
+    /** Refuses sources outside each port's {@code ports[i].sources}; before the thread starts. */
+    void ingress(final IngressFilter filter)
+    {
+        ingress = filter;
     }
 
     /** Paces this worker's RX (run-to-completion, {@code rx.max-pps}); before the thread starts. */
@@ -335,7 +343,9 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
         final Action action;
         try
         {
-            action = tracker.onPacket(packet, segment, frame);
+            // Ingress source validation first: a refused source takes no tracker state when it is dropped.
+            action = ingress.allows(rxPort, packet) ? tracker.onPacket(packet, segment, frame) :
+                tracker.onRefusedSource(packet, segment, frame);
         }
         catch (final RuntimeException ex)
         {
@@ -422,6 +432,12 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
 
     @Override
     public void joinFreed(final int subflow)
+    {
+        directory.removeSubflow(key(subflow), id);
+    }
+
+    @Override
+    public void joinReset(final int subflow)
     {
         directory.removeSubflow(key(subflow), id);
     }

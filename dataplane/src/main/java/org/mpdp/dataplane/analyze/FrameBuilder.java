@@ -46,6 +46,9 @@ final class FrameBuilder
     private long frames;
     private long bytesWritten;
 
+    private final byte[] clientMac = {2, 0, 0, 0, 0, 1};
+    private final byte[] serverMac = {2, 0, 0, 0, 0, 2};
+
     // The frame being built.
     private int frameStart;
     private int ipStart;
@@ -88,6 +91,18 @@ final class FrameBuilder
         le32(0);
         le32(SNAPLEN);
         le32(1);
+    }
+
+    /**
+     * Sets the MAC addresses frames carry (e.g. the real ones of a live testbed).
+     *
+     * @param client the client's MAC (6 bytes), source of client-to-server frames.
+     * @param server the server's MAC.
+     */
+    void macs(final byte[] client, final byte[] server)
+    {
+        System.arraycopy(client, 0, clientMac, 0, 6);
+        System.arraycopy(server, 0, serverMac, 0, 6);
     }
 
     /**
@@ -153,15 +168,9 @@ final class FrameBuilder
         frameStart = pos;
         final byte[] b = buf;
         int p = pos;
-        // Ethernet: locally administered MACs 02:00:00:00:00:01 (client) and :02 (server).
-        for (int i = 0; i < 12; i++)
-        {
-            b[p + i] = 0;
-        }
-        b[p] = 2;
-        b[p + 6] = 2;
-        b[p + 5] = (byte)(clientToServer ? 2 : 1);
-        b[p + 11] = (byte)(clientToServer ? 1 : 2);
+        // Ethernet: locally administered MACs 02:00:00:00:00:01 (client) and :02 (server) unless set by macs().
+        System.arraycopy(clientToServer ? serverMac : clientMac, 0, b, p, 6);
+        System.arraycopy(clientToServer ? clientMac : serverMac, 0, b, p + 6, 6);
         be16(p + 12, v6 ? 0x86DD : 0x0800);
         p += ETHERNET_LENGTH;
         ipStart = p;

@@ -23,6 +23,7 @@ import org.mpdp.dataplane.config.RunConfig.Report;
 import org.mpdp.dataplane.config.RunConfig.Rings;
 import org.mpdp.dataplane.config.RunConfig.Tables;
 import org.mpdp.dataplane.track.Action;
+import org.mpdp.dataplane.track.IngressFilter;
 import org.mpdp.dataplane.track.Reason;
 import org.mpdp.dataplane.track.Tracker;
 import org.mpdp.dpdk.Affinity;
@@ -248,8 +249,17 @@ final class ConfigLoader
             s.error("mtu", "must be 0 (the driver's default) or 68..65535");
             mtu = 0;
         }
+        final List<String> sources = s.strings("sources");
+        for (final String prefix : sources)
+        {
+            final String problem = IngressFilter.checkPrefix(prefix);
+            if (problem != null)
+            {
+                s.errorLine(s.path() + ".sources=" + prefix + ": " + problem);
+            }
+        }
         final PortSpec p = new PortSpec(pci, hasPci && hasVdev ? null : vdev, rxQueues, txQueues, rxDesc, txDesc, mtu,
-            s.bool("promiscuous", true));
+            s.bool("promiscuous", true), sources);
         s.finish();
         return p;
     }

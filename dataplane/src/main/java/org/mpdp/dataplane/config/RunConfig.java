@@ -118,7 +118,8 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
                 .append(" rx-queues=").append(p.rxQueues()).append(" tx-queues=").append(p.txQueues())
                 .append(" descriptors=").append(p.rxDescriptors()).append('/').append(p.txDescriptors())
                 .append(" mtu=").append(p.mtu() == 0 ? "default" : Integer.toString(p.mtu()))
-                .append(p.promiscuous() ? " promiscuous" : "").append('\n');
+                .append(p.promiscuous() ? " promiscuous" : "")
+                .append(p.sources().isEmpty() ? "" : " sources=" + String.join(",", p.sources())).append('\n');
         }
         sb.append("layout: ").append(layout.mode().label);
         if (layout.mode() == Mode.RUN_TO_COMPLETION)
@@ -212,9 +213,11 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      * @param txDescriptors descriptors per TX queue.
      * @param mtu           MTU, 0 for the driver's default.
      * @param promiscuous   promiscuous mode.
+     * @param sources       IP prefixes the sources of packets entering on this port must fall in
+     *                      ({@code org.mpdp.dataplane.track.IngressFilter}); empty for any source.
      */
     public record PortSpec(String pci, String vdev, int rxQueues, int txQueues, int rxDescriptors,
-        int txDescriptors, int mtu, boolean promiscuous)
+        int txDescriptors, int mtu, boolean promiscuous, List<String> sources)
     {
         /**
          * @return the PCI address or the vdev arguments.

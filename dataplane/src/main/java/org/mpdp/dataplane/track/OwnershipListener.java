@@ -32,4 +32,12 @@ public interface OwnershipListener
      * @param subflow a join subflow about to be freed (its 4-tuple still readable).
      */
     void joinFreed(int subflow);
+
+    /**
+     * A join subflow was reset: it stays in the tracker (for the report) until freed, but its 4-tuple may
+     * now be reused by another connection's join, owned by another worker; stop routing the tuple here.
+     *
+     * @param subflow the join subflow (its 4-tuple readable).
+     */
+    void joinReset(int subflow);
 }

@@ -71,7 +71,15 @@ public enum Reason
     /** A DSN far outside the window the peer's DATA_ACKs allow. */
     DSN_OUT_OF_WINDOW("dsn-out-of-window", Action.FLAG),
     /** MP_FAIL or an infinite mapping: the connection falls back to TCP (RFC 8684 3.7). */
-    FALLBACK("fallback", Action.FLAG);
+    FALLBACK("fallback", Action.FLAG),
+
+    // Ingress (last, so the ordinals of the reasons above, which are counter ids, keep their values).
+    /**
+     * The packet's IP source is outside the prefixes configured for the port it entered on
+     * ({@code ports[i].sources}, see {@link IngressFilter}): spoofed, or on the wrong link. When
+     * dropped it is not tracked, so it takes no state.
+     */
+    SOURCE_NOT_ALLOWED("source-not-allowed", Action.DROP);
 
     /** Number of reasons. */
     public static final int COUNT = values().length;

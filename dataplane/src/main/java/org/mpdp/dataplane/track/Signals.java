@@ -55,6 +55,10 @@ final class Signals
             return;
         }
         t.reset[slot] = true;
+        if (t.owners != null && t.role(slot) == SubflowTable.ROLE_JOIN)
+        {
+            t.owners.joinReset(slot);
+        }
         if (fromServer && !t.answered[slot])
         {
             t.refused[slot] = true;

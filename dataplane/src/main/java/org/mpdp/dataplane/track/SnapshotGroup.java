@@ -261,7 +261,8 @@ final class SnapshotGroup
             {
                 st.halfOpen.admit(t, slot);
             }
-            if (t.role(slot) == SubflowTable.ROLE_JOIN && t.owners != null)
+            // A reset join is no longer routed here (its tuple may be reused): see OwnershipListener#joinReset.
+            if (t.role(slot) == SubflowTable.ROLE_JOIN && t.owners != null && !t.reset[slot])
             {
                 t.owners.joinAdmitted(slot);
             }

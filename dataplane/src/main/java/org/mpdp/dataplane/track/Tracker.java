@@ -66,6 +66,8 @@ public final class Tracker implements AutoCloseable
     private long lastReasons;
     private int lastConnection = -1;
     private int lastSubflow = -1;
+    /** Subflows freed because a SYN with a new ISN reused their ended tuple. */
+    private long reincarnated;
 
     /**
      * @param maxConnections connection table capacity.
@@ -191,6 +193,12 @@ public final class Tracker implements AutoCloseable
         return ackHmacs.batched();
     }
 
+    /** @return subflows freed because a SYN with a new ISN reused the 4-tuple after a reset or the end. */
+    public long reincarnatedSubflows()
+    {
+        return reincarnated;
+    }
+
     /**
      * Tracks one segment.
      *
@@ -205,6 +213,31 @@ public final class Tracker implements AutoCloseable
         f.clear();
         lastConnection = -1;
         lastSubflow = -1;
+        return judge(p, s, frame, f);
+    }
+
+    /**
+     * A segment whose source the {@link IngressFilter} refused: counted as
+     * {@link Reason#SOURCE_NOT_ALLOWED}; when the policy drops that reason the segment is not tracked
+     * (it takes no table slot, so a spoofed flood displaces nothing), else it is tracked as usual.
+     *
+     * @param p     the parsed packet.
+     * @param s     segment holding the frame.
+     * @param frame offset of the frame.
+     * @return what to do with it.
+     */
+    public Action onRefusedSource(final ParsedPacket p, final MemorySegment s, final long frame)
+    {
+        final Findings f = st.findings;
+        f.clear();
+        lastConnection = -1;
+        lastSubflow = -1;
+        f.add(Reason.SOURCE_NOT_ALLOWED);
+        return policy.action(Reason.SOURCE_NOT_ALLOWED) == Action.DROP ? conclude(f) : judge(p, s, frame, f);
+    }
+
+    private Action judge(final ParsedPacket p, final MemorySegment s, final long frame, final Findings f)
+    {
         switch (p.status)
         {
             case ParsedPacket.TCP -> track(p, s, frame);
@@ -285,6 +318,10 @@ public final class Tracker implements AutoCloseable
         final long dstHigh = v4 ? 0 : p.dstV6High;
         final long dstLow = v4 ? Integer.toUnsignedLong(p.dstV4) : p.dstV6Low;
         int found = t.find(p.ipVersion, srcHigh, srcLow, p.srcPort, dstHigh, dstLow, p.dstPort);
+        if (found >= 0 && syn && !ack && retireForNewSyn(found, p.seq))
+        {
+            found = -1;
+        }
         boolean opened = false;
         if (found < 0)
         {
@@ -328,6 +365,33 @@ public final class Tracker implements AutoCloseable
         {
             signals.onReset(slot, c, fromServer);
         }
+    }
+
+    /**
+     * A SYN with a new ISN on the 4-tuple of a subflow that was reset, or whose connection has ended,
+     * starts a new subflow (RFC 9293 allows the reuse; Linux reuses a join's tuple within a second of the
+     * reset): the old one is freed so the SYN is admitted as new. Otherwise a new join on a reused tuple
+     * was checked against the old connection's keys and nonces and dropped as {@code join-bad-synack-hmac}.
+     * A retransmitted SYN (same ISN) and a SYN on a live subflow change nothing.
+     */
+    private boolean retireForNewSyn(final int found, final int seq)
+    {
+        final SubflowTable t = st.subflows;
+        final int slot = found & ~SubflowTable.FROM_SERVER;
+        final int i = 2 * slot + ((found & SubflowTable.FROM_SERVER) != 0 ? 1 : 0);
+        if (!t.hasIsn(i) || t.isn(i) == seq)
+        {
+            return false;
+        }
+        final int c = t.connection(slot);
+        if (!t.reset[slot] && (c < 0 || st.connections.end[c] == ConnectionTable.END_OPEN))
+        {
+            return false;
+        }
+        st.halfOpen.leave(t, slot);
+        t.free(slot, st.connections);
+        reincarnated++;
+        return true;
     }
 
     private void handshakeAndJoins(final int slot, final boolean fromServer, final boolean syn, final boolean ack,

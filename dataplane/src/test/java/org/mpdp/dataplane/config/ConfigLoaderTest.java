@@ -370,6 +370,21 @@ final class ConfigLoaderTest
     }
 
     @Test
+    void shouldReadIngressSourcePrefixesPerPort() throws Exception
+    {
+        final RunConfig c = load("ports:\n  - vdev: net_null0\n    sources: [198.18.2.0/24, 'fe80::/10']\n" +
+            "  - vdev: net_null1\n");
+        assertEquals(List.of("198.18.2.0/24", "fe80::/10"), c.ports().get(0).sources());
+        assertEquals(List.of(), c.ports().get(1).sources());
+        assertEquals(List.of("198.18.1.0/24"), load(TWO_PORTS, "ports[1].sources=[198.18.1.0/24]").ports().get(1)
+            .sources());
+        assertError("ports[0].sources=198.18.2.0/33: prefix length must be 0..32",
+            "ports:\n  - vdev: net_null0\n    sources: [198.18.2.0/33]\n");
+        assertError("ports[0].sources=198.18.2: must be an IPv4 or IPv6 prefix, e.g. 198.18.2.0/24 or fe80::/10",
+            "ports:\n  - vdev: net_null0\n    sources: [198.18.2]\n");
+    }
+
+    @Test
     void shouldReportEveryProblemOfAFileOneLineEach() throws Exception
     {
         final Path file = write("ports:\n  - vdev: net_null0\n    queues: 0\nrings:\n  size: 3\nfoo: 1\n");

@@ -46,6 +46,11 @@ final class OwnershipListenerTest
                 {
                     events.add("join freed " + t.subflows().clientPort(s));
                 }
+
+                public void joinReset(final int s)
+                {
+                    events.add("join reset " + t.subflows().clientPort(s));
+                }
             });
             t.tick(0);
             rig.connect(0xC6120101, 40000, 0xAAL, 0xBBL, false);
@@ -54,12 +59,16 @@ final class OwnershipListenerTest
             assertEquals(List.of("known " + tokens), events, "published during the third ACK");
             rig.feed(rig.join(0xC6120102, 41000, 0xAAL, 0xBBL, 1, 2)[0]);
             assertEquals("join 198.18.1.2:41000", events.get(1));
+            // A reset join stops being routed to this worker at once (its tuple may come back in another join).
+            rig.feed(TcpFrames.ipv4(0xC6120102, 41000, TrackerRig.SERVER, TrackerRig.SERVER_PORT, Mptcp.TCP_RST, 7001,
+                0, o -> 0));
+            assertEquals("join reset 41000", events.get(2));
             rig.feed(TcpFrames.ipv4(0xC6120101, 40000, TrackerRig.SERVER, TrackerRig.SERVER_PORT,
                 Mptcp.TCP_ACK | Mptcp.TCP_RST, 200, 0, o -> MptcpOptionWriter.mpFastclose(o, 0, 0xBBL)));
             t.tick(120_000_000_000L);
             assertEquals(1, t.evict(3_600_000_000_000L, 60_000_000_000L, null));
-            assertEquals(List.of("known " + tokens, "join 198.18.1.2:41000", "join freed 41000", "freed " + tokens),
-                events);
+            assertEquals(List.of("known " + tokens, "join 198.18.1.2:41000", "join reset 41000", "join freed 41000",
+                "freed " + tokens), events);
         }
     }
 }
