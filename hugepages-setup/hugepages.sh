@@ -7,6 +7,12 @@ PROG=${0##*/}
 SYSFS_DIR=${MPDP_HUGEPAGES_SYSFS:-/sys/kernel/mm/hugepages}
 STATE_DIR=${MPDP_HUGEPAGES_STATE_DIR:-/run/mpdp-hugepages}
 STATE_FILE=$STATE_DIR/state
+# Per-NUMA-node pools (reserve --node): one "node<TAB>kb<TAB>prev_nr" line per node touched.
+NODE_DIR=${MPDP_HUGEPAGES_NODES:-/sys/devices/system/node}
+NODE_STATE=$STATE_DIR/nodes
+# boot install writes its unit here.
+UNIT_DIR=${MPDP_HUGEPAGES_UNIT_DIR:-/etc/systemd/system}
+UNIT_NAME=mpdp-hugepages.service
 STATE_HEADER=$'# size\tkb\tprev_nr\trequested\tmounted_by_us\tdir_created\tmount'
 
 EXIT_ERROR=1
@@ -16,19 +22,31 @@ EXIT_SHORTFALL=3
 usage() {
   cat <<EOF
 Usage:
-  $PROG reserve N [--size 2M|1G] [--mount DIR]
+  $PROG reserve N [--size 2M|1G] [--mount DIR] [--node K[,K...]]
   $PROG status [--json]
   $PROG release [--size 2M|1G]
+  $PROG boot install N [--size 2M|1G] [--mount DIR] [--node K[,K...]]
+  $PROG boot remove
+  $PROG boot cmdline N [--size 2M|1G] [--node K[,K...]]
   $PROG -h|--help
 
 Commands:
   reserve   Make sure at least N hugepages of SIZE (default 2M) are in the kernel pool
             and mount hugetlbfs at DIR (default /mnt/huge-2M or /mnt/huge-1G).
             Records what it changed in $STATE_FILE. Safe to run twice.
+            --node K,...: N pages on each of these NUMA nodes (the node of each NIC:
+            mpdp nic status), in the node's own pool under $NODE_DIR.
   status    Show pool counters per page size, hugetlbfs mounts and the mpdp reservation.
   release   Undo what reserve did: remove DPDK files (*map_N) left in the mount,
             unmount it (only if reserve mounted it) and restore nr_hugepages.
             Without --size, releases every recorded size. Safe to run twice.
+            Also removes DPDK's files (*map_N) that no running process maps from
+            every other hugetlbfs mount (e.g. /dev/hugepages after a crash), which
+            keep their pages allocated; the mounts themselves stay.
+  boot      install: a systemd unit ($UNIT_NAME, before mpdp.service) that runs
+            this reserve at every boot and release at shutdown; remove: takes it away.
+            cmdline: prints the kernel command line that reserves the pages at boot
+            instead (the reliable way for 1G pages, which need contiguous memory).
 
 Exit codes: 0 ok, 1 error (not root, unsupported size, mount busy...), 2 usage error,
             3 the kernel provided a different page count than asked (pages kept).
@@ -130,6 +148,60 @@ set_nr_hugepages() { # kb count
     die "$EXIT_ERROR" "cannot write $2 to $file"
   fi
   read_counter "$1" nr_hugepages
+}
+
+node_file() { printf '%s/node%s/hugepages/hugepages-%skB/nr_hugepages' "$NODE_DIR" "$1" "$2"; }
+
+# Comma list of node numbers -> one a line; every node must exist.
+parse_nodes() { # list
+  local n
+  [[ $1 =~ ^[0-9]+(,[0-9]+)*$ ]] || usage_error "bad --node '$1' (expected node numbers, e.g. 0 or 0,1)"
+  for n in ${1//,/ }; do echo "$n"; done | sort -un
+}
+
+require_node() { # node kb
+  [[ -d $NODE_DIR/node$1 ]] || die "$EXIT_ERROR" "NUMA node $1 does not exist (nodes: $(cd "$NODE_DIR" 2>/dev/null && ls -d node[0-9]* 2>/dev/null | tr '\n' ' '))"
+  [[ -f $(node_file "$1" "$2") ]] || die "$EXIT_ERROR" "NUMA node $1 has no $(kb_to_label "$2") pool ($(node_file "$1" "$2") does not exist)"
+}
+
+node_prev() { # node kb -> recorded prev or nothing
+  [[ -f $NODE_STATE ]] || return 0
+  awk -F'\t' -v n="$1" -v kb="$2" '$1 == n && $2 == kb { print $3 }' "$NODE_STATE"
+}
+
+node_record() { # node kb prev
+  mkdir -p -- "$STATE_DIR"
+  { [[ -f $NODE_STATE ]] && awk -F'\t' -v n="$1" -v kb="$2" '!($1 == n && $2 == kb)' "$NODE_STATE"
+    printf '%s\t%s\t%s\n' "$1" "$2" "$3"; } >"$NODE_STATE.new"
+  mv -f -- "$NODE_STATE.new" "$NODE_STATE"
+}
+
+# Writes a node's nr_hugepages and prints what the kernel set.
+set_node_nr() { # node kb count
+  local file
+  file=$(node_file "$1" "$2")
+  { printf '%s\n' "$3" >"$file"; } 2>/dev/null || die "$EXIT_ERROR" "cannot write $3 to $file"
+  cat "$file"
+}
+
+# Gives every recorded node pool of KB its previous size back; fails if one is kept.
+release_nodes() { # kb
+  local kb=$1 node k prev got left=0
+  [[ -f $NODE_STATE ]] || return 0
+  while IFS=$'\t' read -r node k prev; do
+    [[ $k == "$kb" ]] || continue
+    got=$(set_node_nr "$node" "$kb" "$prev")
+    if ((got != prev)); then
+      left=1
+      warn "node $node kept $got $(kb_to_label "$kb") pages (asked for $prev; in use?)"
+      continue
+    fi
+    msg "node $node: $(kb_to_label "$kb") nr_hugepages back to $prev"
+    awk -F'\t' -v n="$node" -v kb="$kb" '!($1 == n && $2 == kb)' "$NODE_STATE" >"$NODE_STATE.new"
+    mv -f -- "$NODE_STATE.new" "$NODE_STATE"
+  done < <(cat "$NODE_STATE")
+  [[ -s $NODE_STATE ]] || rm -f -- "$NODE_STATE"
+  return "$left"
 }
 
 # Large pages need physically contiguous memory; compaction often recovers enough of it.
@@ -250,6 +322,36 @@ remove_dpdk_files() { # dir
   ((count == 0)) || msg "removed $count DPDK hugepage file(s) from $dir"
 }
 
+# Every path under a hugetlbfs mount that some process maps, one a line.
+mapped_hugetlbfs_files() {
+  local dirs
+  dirs=$(hugetlbfs_mounts | cut -f1)
+  [[ -n $dirs ]] || return 0
+  cat /proc/[0-9]*/maps 2>/dev/null | awk '{ print $6 }' | grep -F -f <(sed 's:$:/:' <<<"$dirs") | sort -u || true
+}
+
+# DPDK files in hugetlbfs mounts reserve did not make (a crashed or killed DPDK process leaves them,
+# and they hold their pages until deleted): removed unless a running process still maps them.
+clean_foreign_mounts() { # dirs to skip (ours), one a line
+  local skip=$1 dir _kb file mapped count
+  mapped=$(mapped_hugetlbfs_files)
+  while IFS=$'\t' read -r dir _kb; do
+    [[ -n $dir ]] || continue
+    grep -qxF -- "$dir" <<<"$skip" && continue
+    count=0
+    for file in "$dir"/*map_[0-9]*; do
+      [[ -f $file ]] || continue
+      if grep -qxF -- "$file" <<<"$mapped"; then
+        msg "keeping $file (mapped by a running process)"
+        continue
+      fi
+      rm -f -- "$file"
+      count=$((count + 1))
+    done
+    ((count == 0)) || msg "removed $count DPDK hugepage file(s) left in $dir (not mounted by $PROG)"
+  done < <(hugetlbfs_mounts)
+}
+
 # ---------------------------------------------------------------- state
 
 # One tab-separated record per page size; the mount dir is last as it may contain blanks.
@@ -307,7 +409,7 @@ take_lock() {
 # ---------------------------------------------------------------- commands
 
 cmd_reserve() {
-  local count="" size=2M mount_opt=""
+  local count="" size=2M mount_opt="" nodes_opt=""
   while (($#)); do
     case $1 in
       -h | --help) usage; exit 0 ;;
@@ -315,6 +417,8 @@ cmd_reserve() {
       --size=*) size=${1#--size=} ;;
       --mount) (($# >= 2)) || usage_error "--mount needs a directory"; mount_opt=$2; shift ;;
       --mount=*) mount_opt=${1#--mount=} ;;
+      --node) (($# >= 2)) || usage_error "--node needs node numbers (e.g. 0 or 0,1)"; nodes_opt=$2; shift ;;
+      --node=*) nodes_opt=${1#--node=} ;;
       -[0-9]*) usage_error "bad page count '$1' (expected a positive integer)" ;;
       -*) usage_error "unknown option '$1' for reserve" ;;
       *) [[ -z $count ]] || usage_error "unexpected argument '$1'"; count=$1 ;;
@@ -327,9 +431,12 @@ cmd_reserve() {
   kb=$(parse_size "$size") || usage_error "bad page size '$size' (expected 2M or 1G)"
   label=$(kb_to_label "$kb")
   [[ -z $mount_opt ]] || mount_opt=$(normalize_mount_dir "$mount_opt")
+  local nodes="" node
+  [[ -z $nodes_opt ]] || nodes=$(parse_nodes "$nodes_opt")
 
   require_root
   require_supported "$kb"
+  for node in $nodes; do require_node "$node" "$kb"; done
   take_lock
 
   local prev mounted=0 created=0 mnt
@@ -348,10 +455,15 @@ cmd_reserve() {
   before=$(read_counter "$kb" nr_hugepages)
   # Record first, so that release can undo even a reserve that fails half-way.
   state_store "$kb" "$prev" "$count" "$mounted" "$created" "$mnt"
-  got=$(set_nr_hugepages "$kb" "$target")
-  if ((got < target)); then
-    compact_memory
+  if [[ -n $nodes ]]; then
+    reserve_nodes "$kb" "$count" "$nodes"
+    got=$target
+  else
     got=$(set_nr_hugepages "$kb" "$target")
+    if ((got < target)); then
+      compact_memory
+      got=$(set_nr_hugepages "$kb" "$target")
+    fi
   fi
 
   ensure_mount "$mnt" "$kb"
@@ -366,6 +478,27 @@ cmd_reserve() {
   free=$(read_counter "$kb" free_hugepages)
   msg "reserved $label pages: nr_hugepages $before -> $got ($free free), hugetlbfs at $mnt"
   ((free >= count)) || warn "only $free of the $count requested $label pages are free; others are in use"
+}
+
+# N pages of KB on each node (never fewer than the node had); dies with EXIT_SHORTFALL when one falls short.
+reserve_nodes() { # kb count nodes
+  local kb=$1 count=$2 node prev target got short=""
+  for node in $3; do
+    prev=$(node_prev "$node" "$kb")
+    if [[ -z $prev ]]; then
+      prev=$(cat "$(node_file "$node" "$kb")")
+      node_record "$node" "$kb" "$prev"
+    fi
+    target=$((count > prev ? count : prev))
+    got=$(set_node_nr "$node" "$kb" "$target")
+    if ((got < target)); then
+      compact_memory
+      got=$(set_node_nr "$node" "$kb" "$target")
+    fi
+    msg "node $node: $(kb_to_label "$kb") nr_hugepages $prev -> $got"
+    ((got >= target)) || short+=" node $node: $got of $target;"
+  done
+  [[ -z $short ]] || die "$EXIT_SHORTFALL" "the kernel gave fewer $(kb_to_label "$kb") pages than asked:$short keeping them; run '$PROG release' to undo"
 }
 
 # Prints tab-separated "label kb total free reserved surplus" per supported size.
@@ -386,6 +519,16 @@ status_text() {
   while IFS=$'\t' read -r label kb total free resv surp; do
     printf '  %-6s %8s %8s %9s %8s\n' "$label" "$total" "$free" "$resv" "$surp"
   done < <(pool_rows)
+
+  local nd k
+  for nd in "$NODE_DIR"/node[0-9]*; do
+    [[ -d $nd/hugepages ]] || continue
+    for k in $(supported_kbs); do
+      [[ -f $nd/hugepages/hugepages-${k}kB/nr_hugepages ]] || continue
+      printf '  %-6s %8s %8s           node %s\n' "$(kb_to_label "$k")" "$(cat "$nd/hugepages/hugepages-${k}kB/nr_hugepages")" \
+        "$(cat "$nd/hugepages/hugepages-${k}kB/free_hugepages")" "${nd##*/node}"
+    done
+  done
 
   msg "hugetlbfs mounts"
   local mounts
@@ -490,6 +633,7 @@ release_size() { # kb
   else
     msg "leaving $R_MOUNT mounted (it was mounted before reserve)"
   fi
+  release_nodes "$kb" || die "$EXIT_SHORTFALL" "some node pools kept their pages; run release again once they are freed"
   now=$(read_counter "$kb" nr_hugepages)
   got=$(set_nr_hugepages "$kb" "$R_PREV")
   if ((got != R_PREV)); then
@@ -518,12 +662,18 @@ cmd_release() {
   require_root
   take_lock
 
-  local kbs
+  local kbs ours="" k
   if [[ -n $kb ]]; then
     kbs=$(state_kbs | grep -x -- "$kb" || true)
   else
     kbs=$(state_kbs)
   fi
+  # Mounts reserve made are cleaned (and unmounted) by release_size; the others are cleaned here.
+  for k in $(state_kbs); do
+    state_lookup "$k"
+    ((R_MOUNTED == 0)) || ours+="$R_MOUNT"$'\n'
+  done
+  clean_foreign_mounts "$ours"
   if [[ -z $kbs ]]; then
     msg "nothing to release${kb:+ for $(kb_to_label "$kb")}"
     return 0
@@ -533,8 +683,127 @@ cmd_release() {
   done
 }
 
+# ---------------------------------------------------------------- boot
+
+cmd_boot() {
+  (($#)) || usage_error "boot what? (install N, remove, cmdline N)"
+  local what=$1
+  shift
+  case $what in
+    install) boot_install "$@" ;;
+    remove) boot_remove "$@" ;;
+    cmdline) boot_cmdline "$@" ;;
+    *) usage_error "unknown boot command '$what' (install, remove, cmdline)" ;;
+  esac
+}
+
+# Checks reserve's arguments without reserving: the unit must not fail at every boot on a typo.
+check_reserve_args() {
+  local a prev="" count=""
+  for a in "$@"; do
+    case $prev in
+      --size) parse_size "$a" >/dev/null || usage_error "bad page size '$a' (expected 2M or 1G)" ;;
+      --mount) normalize_mount_dir "$a" >/dev/null ;;
+      --node) parse_nodes "$a" >/dev/null ;;
+      "") case $a in
+            --size | --mount | --node) ;;
+            -*) usage_error "unknown option '$a' for boot install" ;;
+            *) count=$a ;;
+          esac ;;
+    esac
+    if [[ -z $prev && ($a == --size || $a == --mount || $a == --node) ]]; then prev=$a; else prev=""; fi
+  done
+  [[ $count =~ ^[1-9][0-9]{0,8}$ ]] || usage_error "boot install needs a page count N"
+}
+
+boot_install() {
+  check_reserve_args "$@"
+  require_root
+  local self unit=$UNIT_DIR/$UNIT_NAME args="" a
+  self=$(realpath -- "${BASH_SOURCE[0]}")
+  for a in "$@"; do args+=" $(printf '%q' "$a")"; done
+  mkdir -p -- "$UNIT_DIR"
+  cat >"$unit.new" <<UNIT
+# Written by '$PROG boot install$args'; '$PROG boot remove' takes it away.
+[Unit]
+Description=Hugepages for mpdp (DPDK)
+DefaultDependencies=no
+After=local-fs.target
+Before=mpdp.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=$self reserve$args
+ExecStop=$self release
+
+[Install]
+WantedBy=multi-user.target
+UNIT
+  mv -f -- "$unit.new" "$unit"
+  msg "wrote $unit (reserve$args at boot, release at shutdown)"
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
+    systemctl daemon-reload && systemctl enable "$UNIT_NAME" >/dev/null 2>&1 &&
+      msg "enabled $UNIT_NAME (start it now with: systemctl start $UNIT_NAME)" ||
+      warn "could not enable $UNIT_NAME; run: systemctl enable $UNIT_NAME"
+  else
+    msg "systemd is not running here: enable it later with: systemctl enable $UNIT_NAME"
+  fi
+}
+
+boot_remove() {
+  (($# == 0)) || usage_error "boot remove takes no arguments"
+  require_root
+  local unit=$UNIT_DIR/$UNIT_NAME
+  if [[ ! -e $unit ]]; then
+    msg "no $unit; nothing to remove"
+    return 0
+  fi
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
+    systemctl disable "$UNIT_NAME" >/dev/null 2>&1 || true
+  fi
+  rm -f -- "$unit"
+  [[ -d /run/systemd/system ]] && systemctl daemon-reload 2>/dev/null || true
+  msg "removed $unit (pages reserved now stay until '$PROG release')"
+}
+
+boot_cmdline() {
+  local count="" size=2M nodes_opt="" kb label nodes n spec=""
+  while (($#)); do
+    case $1 in
+      --size) (($# >= 2)) || usage_error "--size needs a value (2M or 1G)"; size=$2; shift ;;
+      --size=*) size=${1#--size=} ;;
+      --node) (($# >= 2)) || usage_error "--node needs node numbers"; nodes_opt=$2; shift ;;
+      --node=*) nodes_opt=${1#--node=} ;;
+      -*) usage_error "unknown option '$1' for boot cmdline" ;;
+      *) count=$1 ;;
+    esac
+    shift
+  done
+  [[ $count =~ ^[1-9][0-9]{0,8}$ ]] || usage_error "boot cmdline needs a page count N"
+  kb=$(parse_size "$size") || usage_error "bad page size '$size' (expected 2M or 1G)"
+  label=$(kb_to_label "$kb")
+  if [[ -n $nodes_opt ]]; then
+    nodes=$(parse_nodes "$nodes_opt")
+    for n in $nodes; do spec+="${spec:+,}$n:$count"; done
+  else
+    spec=$count
+  fi
+  cat <<ADVICE
+Kernel command line for $count $label pages${nodes_opt:+ on each of nodes $nodes_opt} at boot:
+
+  default_hugepagesz=$label hugepagesz=$label hugepages=$spec
+
+The kernel reserves them before memory fragments (1G pages can rarely be had later).${nodes_opt:+
+The node:count form of hugepages= needs Linux 5.16 or newer.}
+On Debian: add it to GRUB_CMDLINE_LINUX in /etc/default/grub, run update-grub, reboot.
+The pages then need only a mount: $PROG reserve $count --size $label${nodes_opt:+ --node $nodes_opt}
+(finds them already there), or an fstab line: nodev /mnt/huge-$label hugetlbfs pagesize=$label 0 0
+ADVICE
+}
+
 main() {
-  (($#)) || usage_error "missing command (reserve, status or release)"
+  (($#)) || usage_error "missing command (reserve, status, release or boot)"
   local command=$1
   shift
   case $command in
@@ -542,6 +811,7 @@ main() {
     reserve) cmd_reserve "$@" ;;
     status) cmd_status "$@" ;;
     release) cmd_release "$@" ;;
+    boot) cmd_boot "$@" ;;
     *) usage_error "unknown command '$command'" ;;
   esac
 }

@@ -99,7 +99,7 @@ cleanup() {
   stop_busy_testpmd
   "$HP" release >/dev/null 2>&1 || true
   local dir
-  for dir in "$MNT" "$TMP/huge-1G" /mnt/huge-2M; do
+  for dir in "$MNT" "$TMP/huge-1G" "$TMP/foreign" /mnt/huge-2M; do
     if [[ $dir == /mnt/huge-2M && $DEFAULT_MNT_WAS_MOUNTED == 1 ]]; then continue; fi
     if mountpoint -q "$dir" 2>/dev/null; then
       find "$dir" -maxdepth 1 -name '*map_[0-9]*' -delete 2>/dev/null || true
@@ -345,6 +345,70 @@ test_1g() {
   check "1G mount gone" not_mounted "$mnt"
 }
 
+# Per-NUMA-node reservation: N pages in node 0's own pool, given back by release.
+test_node() {
+  local node_nr=/sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages init
+  if [[ ! -w $node_nr ]]; then
+    skip "per-node reservation (no writable $node_nr)"
+    return
+  fi
+  init=$(cat "$node_nr")
+  hp reserve 16 --node 0 --mount "$MNT"
+  expect "reserve 16 --node 0" 0 "node 0: 2M nr_hugepages $init -> $((init > 16 ? init : 16))"
+  check "node 0 holds at least 16 pages" test "$(cat "$node_nr")" -ge 16
+  hp status
+  expect "status shows node 0's pool" 0 "node 0"
+  hp release
+  expect "release gives node 0 its pages back" 0 "node 0: 2M nr_hugepages back to $init"
+  check "node 0 back to $init" test "$(cat "$node_nr")" -eq "$init"
+  check "nr_hugepages back to $INIT_2M after the node test" nr_is "$INIT_2M"
+  hp reserve 16 --node 99
+  expect "a missing node is named" 1 "NUMA node 99 does not exist"
+  hp reserve 16 --node x
+  expect "a bad --node is a usage error" 2 "bad --node 'x'"
+  check "refused node reservations left no state" no_state
+}
+
+# boot install writes a unit that runs this reserve at boot; remove takes it away; cmdline advises.
+test_boot() {
+  local units=$TMP/units unit
+  unit=$units/mpdp-hugepages.service
+  if OUT=$(MPDP_HUGEPAGES_UNIT_DIR=$units "$HP" boot install 64 --node 0 --mount /mnt/huge-2M 2>&1); then RC=0; else RC=$?; fi
+  expect "boot install 64" 0 "wrote $unit"
+  check "the unit reserves at boot" grep -qx "ExecStart=$HP reserve 64 --node 0 --mount /mnt/huge-2M" "$unit"
+  check "the unit releases at shutdown" grep -qx "ExecStop=$HP release" "$unit"
+  check "the unit runs before mpdp.service" grep -qx "Before=mpdp.service" "$unit"
+  if OUT=$(MPDP_HUGEPAGES_UNIT_DIR=$units "$HP" boot install 64 --size 3M 2>&1); then RC=0; else RC=$?; fi
+  expect "boot install checks its arguments" 2 "bad page size '3M'"
+  if OUT=$(MPDP_HUGEPAGES_UNIT_DIR=$units "$HP" boot remove 2>&1); then RC=0; else RC=$?; fi
+  expect "boot remove" 0 "removed $unit"
+  check "the unit is gone" test ! -e "$unit"
+  hp boot cmdline 4 --size 1G --node 0,1
+  expect "boot cmdline gives per-node kernel parameters" 0 "default_hugepagesz=1G hugepagesz=1G hugepages=0:4,1:4"
+  hp boot cmdline 512
+  expect "boot cmdline for 2M pages" 0 "hugepagesz=2M hugepages=512"
+  hp boot frobnicate
+  expect "unknown boot command is named" 2 "'frobnicate'"
+}
+
+# release removes DPDK's files from hugetlbfs mounts it did not make, and leaves the mounts.
+test_release_cleans_foreign_mounts() {
+  local dir=$TMP/foreign
+  mkdir -p "$dir"
+  if ! mount -t hugetlbfs -o pagesize=2M nodev "$dir"; then
+    fail "mount a hugetlbfs for the foreign-mount test"
+    return
+  fi
+  touch "$dir/rtemap_0" "$dir/crashedmap_3" "$dir/notdpdk"
+  hp release
+  expect "release cleans a mount it did not make" 0 "removed 2 DPDK hugepage file(s) left in $dir"
+  check "DPDK files are gone" test "$(dpdk_files_in "$dir")" -eq 0
+  check "other files stay" test -e "$dir/notdpdk"
+  check "the foreign mount stays" is_hugetlbfs_mount "$dir" 2M
+  rm -f "$dir/notdpdk"
+  umount "$dir"
+}
+
 main() {
   [[ $EUID -eq 0 ]] || { say "test must run as root"; exit 1; }
   if [[ ! -w $SYS2M/nr_hugepages ]]; then
@@ -374,6 +438,9 @@ main() {
   test_previous_pool_kept
   test_default_mount_dir
   test_1g
+  test_node
+  test_boot
+  test_release_cleans_foreign_mounts
 
   cleanup
   check "2M pool back to its starting value ($INIT_2M)" nr_is "$INIT_2M"

@@ -17,7 +17,27 @@ mpdp_java_major() {
     printf '%s' "${v%%.*}"
 }
 
+# Debian trixie (and later) carries openjdk-25-jdk-headless; bookworm has no JDK 25 in apt. When no
+# JDK is found, root on such a system gets it installed once instead of an error.
+mpdp_install_distro_jdk() {
+    local pkg=openjdk-${MPDP_MIN_JDK:-25}-jdk-headless
+    [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null || return 1
+    apt-cache show "$pkg" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-cache show "$pkg" >/dev/null 2>&1; } ||
+        return 1
+    echo "mpdp: no JDK ${MPDP_MIN_JDK:-25} found; installing $pkg (apt-get)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" >&2
+}
+
 mpdp_find_jdk() {
+    mpdp_find_jdk_once 2>/dev/null && return 0
+    if mpdp_install_distro_jdk; then
+        mpdp_find_jdk_once
+        return
+    fi
+    mpdp_find_jdk_once
+}
+
+mpdp_find_jdk_once() {
     local want=${MPDP_MIN_JDK:-25} candidate major best="" best_major=0
     for candidate in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
         [ -d "$candidate" ] || continue
@@ -37,7 +57,8 @@ mpdp_find_jdk() {
             for candidate in /usr/lib/jvm/*; do
                 major=$(mpdp_java_major "$candidate"); [ -n "$major" ] && echo "        $candidate (Java $major)"
             done
-            echo "mpdp: install a JDK $want (e.g. Temurin 25) under /usr/lib/jvm or point JAVA_HOME at one."
+            echo "mpdp: install a JDK $want (e.g. Temurin 25; on Debian trixie: apt-get install openjdk-$want-jdk-headless)"
+            echo "mpdp: under /usr/lib/jvm or point JAVA_HOME at one."
             echo "mpdp: (the FFM API is final from JDK 22; mpdp is compiled for release $want)"
         } >&2
         return 1

@@ -17,6 +17,7 @@
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
+#include <rte_version.h>
 #include "mpdp_shim.h"
 
 uint16_t mpdp_rx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
@@ -81,4 +82,21 @@ uint64_t mpdp_tsc_hz(void)
 /* Empty function: the baseline cost of one FFM downcall, for FastPathBenchmark. */
 void mpdp_noop(void)
 {
+}
+
+/* The directory rte_eal_init loads driver plugins from unless told otherwise (-d): the EAL's
+ * compiled-in default, from the same rte_build_config.h the DPDK libraries were built with. */
+const char *mpdp_pmd_dir(void)
+{
+#ifdef RTE_EAL_PMD_PATH
+    return RTE_EAL_PMD_PATH;
+#else
+    return "";
+#endif
+}
+
+/* The DPDK release the shim was compiled against, as YYMM (2211 for 22.11): the ABI it links to. */
+int mpdp_dpdk_release(void)
+{
+    return RTE_VER_YEAR * 100 + RTE_VER_MONTH;
 }

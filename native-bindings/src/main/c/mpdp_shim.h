@@ -14,3 +14,5 @@ unsigned int mpdp_lcore_id(void);
 uint64_t mpdp_rdtsc(void);
 uint64_t mpdp_tsc_hz(void);
 void mpdp_noop(void);
+const char *mpdp_pmd_dir(void);
+int mpdp_dpdk_release(void);

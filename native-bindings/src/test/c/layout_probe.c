@@ -18,6 +18,12 @@
 #include <rte_version.h>
 #include <rte_telemetry.h>
 
+/*
+ * 24.11 deprecates rte_tel_data_add_dict_u64 for rte_tel_data_add_dict_uint (not in 22.11); it still
+ * exports it (DPDK_25), and the probe measures the call the Java side makes.
+ */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
 #define SIZE(t) printf("sizeof.%s %zu\n", #t, sizeof(struct t))
 #define OFF(t, f) printf("offsetof.%s.%s %zu\n", #t, #f, offsetof(struct t, f))
 #define CONST(c) printf("const.%s %lld\n", #c, (long long)(c))

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.mpdp.dpdk.ffi.dpdk_h;
@@ -26,8 +28,13 @@ public final class Eal implements AutoCloseable
 {
     /** Linux errno EALREADY, which rte_eal_init sets on a second call. */
     private static final int EALREADY = 114;
-    /** Where Debian's DPDK 22.11 keeps its driver plugins, loaded by rte_eal_init. */
-    private static final Path PMD_DIR = Path.of("/usr/lib/x86_64-linux-gnu/dpdk/pmds-23.0");
+    /** System property naming another driver directory (passed to EAL as -d). */
+    public static final String PMD_DIR_PROPERTY = "mpdp.dpdk.pmd-dir";
+    /**
+     * A net driver plugin as EAL loads it: librte_net_null.so (libdpdk-dev adds that link) or only
+     * librte_net_null.so.23 and .so.23.0 (the runtime packages alone, as on a server).
+     */
+    private static final Pattern NET_DRIVER = Pattern.compile("librte_(net_\\w+?)\\.so(\\.\\d+)*");
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -58,9 +65,15 @@ public final class Eal implements AutoCloseable
             throw new DpdkException("EAL is already initialised in this process: rte_eal_init works once per " +
                 "process (fork a new JVM per EAL configuration)", EALREADY);
         }
-        checkVdevDrivers(options.vdevs());
+        DpdkAbi.current().check();
+        final Path pmdDir = driverDirectory();
+        checkVdevDrivers(pmdDir, options.vdevs());
         final boolean useHugepages = decideHugepages(options);
-        final List<String> args = options.toArgs(useHugepages);
+        final List<String> args = new ArrayList<>(options.toArgs(useHugepages));
+        if (System.getProperty(PMD_DIR_PROPERTY) != null)
+        {
+            args.addAll(1, List.of("-d", pmdDir.toString()));
+        }
         final BitSet affinity = Affinity.current();
         final int rc;
         try (Arena arena = Arena.ofConfined())
@@ -118,13 +131,46 @@ public final class Eal implements AutoCloseable
         };
     }
 
-    /** Names an unknown virtual device driver before EAL's "failed to parse device" does. */
-    private static void checkVdevDrivers(final List<String> vdevs)
+    /**
+     * The directory EAL loads its driver plugins from: the {@value #PMD_DIR_PROPERTY} property when set,
+     * else the EAL's compiled-in default (RTE_EAL_PMD_PATH of the DPDK the shim was built against, e.g.
+     * /usr/lib/x86_64-linux-gnu/dpdk/pmds-23.0 for Debian's 22.11, pmds-25.0 for trixie's 24.11).
+     *
+     * @return the driver directory; it need not exist (a build without plugins links drivers in).
+     */
+    public static Path driverDirectory()
     {
-        final List<String> drivers = installedNetDrivers();
-        if (drivers.isEmpty())
+        final String override = System.getProperty(PMD_DIR_PROPERTY);
+        if (override != null)
+        {
+            return Path.of(override);
+        }
+        return Path.of(shim_h.mpdp_pmd_dir().reinterpret(4096).getString(0));
+    }
+
+    /**
+     * Names an unknown virtual device driver before EAL's "failed to parse device" does, and a missing
+     * driver directory before EAL silently skips it.
+     */
+    private static void checkVdevDrivers(final Path pmdDir, final List<String> vdevs)
+    {
+        if (vdevs.isEmpty() || pmdDir.toString().isEmpty())
         {
             return;
+        }
+        if (!Files.isDirectory(pmdDir))
+        {
+            throw new DpdkException("DPDK driver directory " + pmdDir + " does not exist (" +
+                (System.getProperty(PMD_DIR_PROPERTY) != null ? "from -D" + PMD_DIR_PROPERTY :
+                "the EAL's default for DPDK " + DpdkAbi.current().version()) + "): install the DPDK " +
+                "driver packages (librte-net-null*, librte-net-pcap*, librte-mempool-ring*, ...) or set -D" +
+                PMD_DIR_PROPERTY + "=DIR");
+        }
+        final List<String> drivers = installedNetDrivers(pmdDir);
+        if (drivers.isEmpty())
+        {
+            throw new DpdkException("no net driver (librte_net_*.so) in the DPDK driver directory " + pmdDir +
+                ": install the DPDK driver packages (librte-net-null*, librte-net-pcap*, ...)");
         }
         for (final String vdev : vdevs)
         {
@@ -137,17 +183,18 @@ public final class Eal implements AutoCloseable
         }
     }
 
-    private static List<String> installedNetDrivers()
+    /**
+     * @param pmdDir a driver directory.
+     * @return the net drivers in it (net_null, net_pcap, ...), each once, sorted.
+     */
+    static List<String> installedNetDrivers(final Path pmdDir)
     {
-        if (!Files.isDirectory(PMD_DIR))
+        try (Stream<Path> files = Files.list(pmdDir))
         {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(PMD_DIR))
-        {
-            return files.map(p -> p.getFileName().toString())
-                .filter(n -> n.startsWith("librte_net_") && n.endsWith(".so"))
-                .map(n -> n.substring("librte_".length(), n.length() - ".so".length()))
+            return files.map(p -> NET_DRIVER.matcher(p.getFileName().toString()))
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .distinct()
                 .sorted()
                 .toList();
         }

@@ -38,6 +38,23 @@ final class LayoutProbeTest
 {
     private static final Map<String, Long> PROBE = new LinkedHashMap<>();
 
+    /**
+     * Parses the probe's "name value" lines.
+     *
+     * @param output what the probe printed.
+     * @return name to value, in order.
+     */
+    static Map<String, Long> parse(final String output)
+    {
+        final Map<String, Long> probe = new LinkedHashMap<>();
+        for (final String line : output.split("\n"))
+        {
+            final String[] kv = line.trim().split(" ");
+            probe.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return probe;
+    }
+
     @BeforeAll
     static void runProbe(@TempDir final Path dir) throws IOException, InterruptedException
     {
@@ -49,11 +66,7 @@ final class LayoutProbeTest
         // librte_telemetry: the probe measures telemetry rules no header states (see telemetry_rules in the probe).
         gcc.addAll(List.of("-o", binary.toString(), source.toString(), "-lrte_telemetry"));
         run(gcc);
-        for (final String line : run(List.of(binary.toString())).split("\n"))
-        {
-            final String[] kv = line.trim().split(" ");
-            PROBE.put(kv[0], Long.parseLong(kv[1]));
-        }
+        PROBE.putAll(parse(run(List.of(binary.toString()))));
     }
 
     private static String run(final List<String> command) throws IOException, InterruptedException
@@ -67,11 +80,15 @@ final class LayoutProbeTest
         return out;
     }
 
-    private static Map<String, Long> javaSide()
+    /**
+     * What the Java side assumes for a DPDK release: the ABI-dependent structs (rte_eth_dev_info,
+     * rte_eth_conf, rte_eth_rss_conf) through their {@code layout(release)}, the rest as compiled.
+     */
+    static Map<String, Long> javaSide(final int release)
     {
         final Map<String, Long> j = new LinkedHashMap<>();
-        j.put("version.RTE_VER_YEAR", 22L);
-        j.put("version.RTE_VER_MONTH", 11L);
+        j.put("version.RTE_VER_YEAR", (long)(release / 100));
+        j.put("version.RTE_VER_MONTH", (long)(release % 100));
 
         j.put("sizeof.rte_mbuf", rte_mbuf.sizeof());
         j.put("offsetof.rte_mbuf.buf_addr", rte_mbuf.buf_addr$offset());
@@ -110,27 +127,27 @@ final class LayoutProbeTest
         j.put("bit.rte_eth_link.link_autoneg", (long)LinkBits.AUTONEG_MASK);
         j.put("bit.rte_eth_link.link_status", (long)LinkBits.STATUS_MASK);
 
-        j.put("sizeof.rte_eth_dev_info", rte_eth_dev_info.sizeof());
-        j.put("offsetof.rte_eth_dev_info.driver_name", rte_eth_dev_info.driver_name$offset());
-        j.put("offsetof.rte_eth_dev_info.if_index", rte_eth_dev_info.if_index$offset());
-        j.put("offsetof.rte_eth_dev_info.min_mtu", rte_eth_dev_info.min_mtu$offset());
-        j.put("offsetof.rte_eth_dev_info.max_mtu", rte_eth_dev_info.max_mtu$offset());
-        j.put("offsetof.rte_eth_dev_info.max_rx_pktlen", rte_eth_dev_info.max_rx_pktlen$offset());
-        j.put("offsetof.rte_eth_dev_info.max_rx_queues", rte_eth_dev_info.max_rx_queues$offset());
-        j.put("offsetof.rte_eth_dev_info.max_tx_queues", rte_eth_dev_info.max_tx_queues$offset());
-        j.put("offsetof.rte_eth_dev_info.rx_offload_capa", rte_eth_dev_info.rx_offload_capa$offset());
-        j.put("offsetof.rte_eth_dev_info.tx_offload_capa", rte_eth_dev_info.tx_offload_capa$offset());
-        j.put("offsetof.rte_eth_dev_info.reta_size", rte_eth_dev_info.reta_size$offset());
-        j.put("offsetof.rte_eth_dev_info.hash_key_size", rte_eth_dev_info.hash_key_size$offset());
-        j.put("offsetof.rte_eth_dev_info.flow_type_rss_offloads", rte_eth_dev_info.flow_type_rss_offloads$offset());
-        j.put("offsetof.rte_eth_dev_info.nb_rx_queues", rte_eth_dev_info.nb_rx_queues$offset());
-        j.put("offsetof.rte_eth_dev_info.nb_tx_queues", rte_eth_dev_info.nb_tx_queues$offset());
+        j.put("sizeof.rte_eth_dev_info", rte_eth_dev_info.layout(release).byteSize());
+        j.put("offsetof.rte_eth_dev_info.driver_name", offset(rte_eth_dev_info.layout(release), "driver_name"));
+        j.put("offsetof.rte_eth_dev_info.if_index", offset(rte_eth_dev_info.layout(release), "if_index"));
+        j.put("offsetof.rte_eth_dev_info.min_mtu", offset(rte_eth_dev_info.layout(release), "min_mtu"));
+        j.put("offsetof.rte_eth_dev_info.max_mtu", offset(rte_eth_dev_info.layout(release), "max_mtu"));
+        j.put("offsetof.rte_eth_dev_info.max_rx_pktlen", offset(rte_eth_dev_info.layout(release), "max_rx_pktlen"));
+        j.put("offsetof.rte_eth_dev_info.max_rx_queues", offset(rte_eth_dev_info.layout(release), "max_rx_queues"));
+        j.put("offsetof.rte_eth_dev_info.max_tx_queues", offset(rte_eth_dev_info.layout(release), "max_tx_queues"));
+        j.put("offsetof.rte_eth_dev_info.rx_offload_capa", offset(rte_eth_dev_info.layout(release), "rx_offload_capa"));
+        j.put("offsetof.rte_eth_dev_info.tx_offload_capa", offset(rte_eth_dev_info.layout(release), "tx_offload_capa"));
+        j.put("offsetof.rte_eth_dev_info.reta_size", offset(rte_eth_dev_info.layout(release), "reta_size"));
+        j.put("offsetof.rte_eth_dev_info.hash_key_size", offset(rte_eth_dev_info.layout(release), "hash_key_size"));
+        j.put("offsetof.rte_eth_dev_info.flow_type_rss_offloads", offset(rte_eth_dev_info.layout(release), "flow_type_rss_offloads"));
+        j.put("offsetof.rte_eth_dev_info.nb_rx_queues", offset(rte_eth_dev_info.layout(release), "nb_rx_queues"));
+        j.put("offsetof.rte_eth_dev_info.nb_tx_queues", offset(rte_eth_dev_info.layout(release), "nb_tx_queues"));
 
-        j.put("sizeof.rte_eth_conf", rte_eth_conf.sizeof());
-        j.put("offsetof.rte_eth_conf.link_speeds", rte_eth_conf.link_speeds$offset());
-        j.put("offsetof.rte_eth_conf.rxmode", rte_eth_conf.rxmode$offset());
-        j.put("offsetof.rte_eth_conf.txmode", rte_eth_conf.txmode$offset());
-        j.put("offsetof.rte_eth_conf.rx_adv_conf", rte_eth_conf.rss_conf$offset());
+        j.put("sizeof.rte_eth_conf", rte_eth_conf.layout(release).byteSize());
+        j.put("offsetof.rte_eth_conf.link_speeds", offset(rte_eth_conf.layout(release), "link_speeds"));
+        j.put("offsetof.rte_eth_conf.rxmode", offset(rte_eth_conf.layout(release), "rxmode"));
+        j.put("offsetof.rte_eth_conf.txmode", offset(rte_eth_conf.layout(release), "txmode"));
+        j.put("offsetof.rte_eth_conf.rx_adv_conf", offset(rte_eth_conf.layout(release), "rss_conf"));
         j.put("sizeof.rte_eth_rxmode", rte_eth_rxmode.sizeof());
         j.put("offsetof.rte_eth_rxmode.mq_mode", rte_eth_rxmode.mq_mode$offset());
         j.put("offsetof.rte_eth_rxmode.mtu", rte_eth_rxmode.mtu$offset());
@@ -138,10 +155,10 @@ final class LayoutProbeTest
         j.put("sizeof.rte_eth_txmode", rte_eth_txmode.sizeof());
         j.put("offsetof.rte_eth_txmode.mq_mode", rte_eth_txmode.mq_mode$offset());
         j.put("offsetof.rte_eth_txmode.offloads", rte_eth_txmode.offloads$offset());
-        j.put("sizeof.rte_eth_rss_conf", rte_eth_rss_conf.sizeof());
-        j.put("offsetof.rte_eth_rss_conf.rss_key", rte_eth_rss_conf.rss_key$offset());
-        j.put("offsetof.rte_eth_rss_conf.rss_key_len", rte_eth_rss_conf.rss_key_len$offset());
-        j.put("offsetof.rte_eth_rss_conf.rss_hf", rte_eth_rss_conf.rss_hf$offset());
+        j.put("sizeof.rte_eth_rss_conf", rte_eth_rss_conf.layout(release).byteSize());
+        j.put("offsetof.rte_eth_rss_conf.rss_key", offset(rte_eth_rss_conf.layout(release), "rss_key"));
+        j.put("offsetof.rte_eth_rss_conf.rss_key_len", offset(rte_eth_rss_conf.layout(release), "rss_key_len"));
+        j.put("offsetof.rte_eth_rss_conf.rss_hf", offset(rte_eth_rss_conf.layout(release), "rss_hf"));
 
         j.put("sizeof.rte_eth_xstat", rte_eth_xstat.sizeof());
         j.put("offsetof.rte_eth_xstat.id", rte_eth_xstat.id$offset());
@@ -189,6 +206,11 @@ final class LayoutProbeTest
         return j;
     }
 
+    private static long offset(final java.lang.foreign.GroupLayout layout, final String field)
+    {
+        return layout.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(field));
+    }
+
     /** What Telemetry and its callers assume about rte_telemetry, measured by calling the library. */
     private static void telemetryRules(final Map<String, Long> j)
     {
@@ -209,11 +231,35 @@ final class LayoutProbeTest
     @Test
     void shouldMatchEveryProbedLayoutAndConstant()
     {
-        final Map<String, Long> java = javaSide();
+        assertAgree(PROBE, javaSide(DpdkAbi.current().release()));
+    }
+
+    @Test
+    void shouldUseTheLayoutsOfTheReleaseTheShimWasBuiltFor()
+    {
+        assertEquals(PROBE.get("version.RTE_VER_YEAR") * 100 + PROBE.get("version.RTE_VER_MONTH"),
+            DpdkAbi.current().release());
+        final int release = DpdkAbi.current().release();
+        assertEquals(rte_eth_dev_info.layout(release), rte_eth_dev_info.layout());
+        assertEquals(rte_eth_conf.layout(release), rte_eth_conf.layout());
+        assertEquals(rte_eth_rss_conf.layout(release), rte_eth_rss_conf.layout());
+        assertEquals(offset(rte_eth_dev_info.layout(release), "max_rx_queues"), rte_eth_dev_info.max_rx_queues$offset());
+        assertEquals(offset(rte_eth_dev_info.layout(release), "max_rx_pktlen"), rte_eth_dev_info.max_rx_pktlen$offset());
+        assertTrue(DpdkAbi.isSupported(release));
+    }
+
+    /**
+     * Fails listing every key where C and Java disagree, or that only one side has.
+     *
+     * @param probe the probe's lines.
+     * @param java  the Java side's values.
+     */
+    static void assertAgree(final Map<String, Long> probe, final Map<String, Long> java)
+    {
         final List<String> wrong = new ArrayList<>();
         for (final Map.Entry<String, Long> e : java.entrySet())
         {
-            final Long c = PROBE.get(e.getKey());
+            final Long c = probe.get(e.getKey());
             if (c == null)
             {
                 wrong.add(e.getKey() + ": no probe line");
@@ -223,7 +269,7 @@ final class LayoutProbeTest
                 wrong.add(e.getKey() + ": C=" + c + " Java=" + e.getValue());
             }
         }
-        for (final String key : PROBE.keySet())
+        for (final String key : probe.keySet())
         {
             if (!java.containsKey(key))
             {
@@ -231,7 +277,7 @@ final class LayoutProbeTest
             }
         }
         assertTrue(wrong.isEmpty(), "C and Java disagree:\n" + String.join("\n", wrong));
-        assertEquals(java.size(), PROBE.size());
+        assertEquals(java.size(), probe.size());
     }
 
     @Test

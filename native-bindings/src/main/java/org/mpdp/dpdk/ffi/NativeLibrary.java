@@ -44,7 +44,8 @@ public final class NativeLibrary
         catch (final IllegalArgumentException ex)
         {
             throw new UnsatisfiedLinkError("cannot load " + path + ": " + ex.getMessage() +
-                " (is DPDK 22.11 installed? scripts/mpdp installs libdpdk-dev)");
+                " (is DPDK 22.11 or 24.11 installed, the one the shim was built against? scripts/mpdp installs " +
+                "libdpdk-dev; the Debian package depends on the runtime libraries)");
         }
     }
 

@@ -1,5 +1,7 @@
 // Generated in the shape of jextract (JDK 22+) output; regenerate with native-bindings/jextract.sh.
-// Do not edit by hand: LayoutProbeTest checks every layout and constant here against the installed headers.
+// LayoutProbeTest checks every layout and constant here against the installed headers.
+// Edited by hand (ABI): the layout depends on the DPDK release (DpdkAbi), chosen once at class
+// initialisation; layout(release) gives the others. LayoutProbeTest and DebianAbiProbeIT check both.
 
 package org.mpdp.dpdk.ffi;
 
@@ -22,15 +24,26 @@ public class rte_eth_conf {
         // Should not be called directly
     }
 
-    private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-        dpdk_h.C_INT.withName("link_speeds"),
-        MemoryLayout.paddingLayout(4),
-        rte_eth_rxmode.layout().withName("rxmode"),
-        rte_eth_txmode.layout().withName("txmode"),
-        MemoryLayout.paddingLayout(8),
-        rte_eth_rss_conf.layout().withName("rss_conf"),
-        MemoryLayout.paddingLayout(2120)
-    ).withName("rte_eth_conf");
+    private static final GroupLayout $LAYOUT = layout(org.mpdp.dpdk.DpdkAbi.current().release());
+
+    /**
+     * The layout in a given release: rx_adv_conf.rss_conf is 8 bytes longer in 24.11
+     * ({@link rte_eth_rss_conf#layout(int)}), so the whole struct does (2272 to 2280).
+     *
+     * @param release DPDK release as YYMM.
+     * @return the layout of struct rte_eth_conf there.
+     */
+    public static GroupLayout layout(final int release) {
+        return MemoryLayout.structLayout(
+            dpdk_h.C_INT.withName("link_speeds"),
+            MemoryLayout.paddingLayout(4),
+            rte_eth_rxmode.layout().withName("rxmode"),
+            rte_eth_txmode.layout().withName("txmode"),
+            MemoryLayout.paddingLayout(8),
+            rte_eth_rss_conf.layout(release).withName("rss_conf"),
+            MemoryLayout.paddingLayout(2120)
+        ).withName("rte_eth_conf");
+    }
 
     /**
      * The layout of this struct
@@ -51,7 +64,7 @@ public class rte_eth_conf {
         return link_speeds$LAYOUT;
     }
 
-    private static final long link_speeds$OFFSET = 0;
+    private static final long link_speeds$OFFSET = $LAYOUT.byteOffset(groupElement("link_speeds"));
 
     /**
      * Offset for field:
@@ -95,7 +108,7 @@ public class rte_eth_conf {
         return rxmode$LAYOUT;
     }
 
-    private static final long rxmode$OFFSET = 8;
+    private static final long rxmode$OFFSET = $LAYOUT.byteOffset(groupElement("rxmode"));
 
     /**
      * Offset for field:
@@ -129,7 +142,7 @@ public class rte_eth_conf {
         return txmode$LAYOUT;
     }
 
-    private static final long txmode$OFFSET = 64;
+    private static final long txmode$OFFSET = $LAYOUT.byteOffset(groupElement("txmode"));
 
     /**
      * Offset for field:
@@ -163,7 +176,7 @@ public class rte_eth_conf {
         return rss_conf$LAYOUT;
     }
 
-    private static final long rss_conf$OFFSET = 128;
+    private static final long rss_conf$OFFSET = $LAYOUT.byteOffset(groupElement("rss_conf"));
 
     /**
      * Offset for field:

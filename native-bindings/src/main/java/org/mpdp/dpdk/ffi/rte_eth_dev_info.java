@@ -1,5 +1,7 @@
 // Generated in the shape of jextract (JDK 22+) output; regenerate with native-bindings/jextract.sh.
-// Do not edit by hand: LayoutProbeTest checks every layout and constant here against the installed headers.
+// LayoutProbeTest checks every layout and constant here against the installed headers.
+// Edited by hand (ABI): the layout depends on the DPDK release (DpdkAbi), chosen once at class
+// initialisation; layout(release) gives the others. LayoutProbeTest and DebianAbiProbeIT check both.
 
 package org.mpdp.dpdk.ffi;
 
@@ -22,18 +24,30 @@ public class rte_eth_dev_info {
         // Should not be called directly
     }
 
-    private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
+    private static final GroupLayout $LAYOUT = layout(org.mpdp.dpdk.DpdkAbi.current().release());
+
+    /**
+     * The layout in a given release. 24.11 has {@code uint32_t max_rx_bufsize} after min_rx_bufsize,
+     * which 22.11 has not: max_rx_pktlen, max_rx_queues and max_tx_queues are 4 bytes further on
+     * (the size stays 376). Only 22.11 and 24.11 are probe-checked (DpdkAbi refuses other releases).
+     *
+     * @param release DPDK release as YYMM.
+     * @return the layout of struct rte_eth_dev_info there.
+     */
+    public static GroupLayout layout(final int release) {
+        final long bufsizes = release >= 2411 ? 16 : 12;
+        return MemoryLayout.structLayout(
         MemoryLayout.paddingLayout(8),
         dpdk_h.C_POINTER.withName("driver_name"),
         dpdk_h.C_INT.withName("if_index"),
         dpdk_h.C_SHORT.withName("min_mtu"),
         dpdk_h.C_SHORT.withName("max_mtu"),
-        MemoryLayout.paddingLayout(12),
+        MemoryLayout.paddingLayout(bufsizes),
         dpdk_h.C_INT.withName("max_rx_pktlen"),
         MemoryLayout.paddingLayout(4),
         dpdk_h.C_SHORT.withName("max_rx_queues"),
         dpdk_h.C_SHORT.withName("max_tx_queues"),
-        MemoryLayout.paddingLayout(24),
+        MemoryLayout.paddingLayout(36 - bufsizes),
         dpdk_h.C_LONG_LONG.withName("rx_offload_capa"),
         dpdk_h.C_LONG_LONG.withName("tx_offload_capa"),
         MemoryLayout.paddingLayout(16),
@@ -45,7 +59,8 @@ public class rte_eth_dev_info {
         dpdk_h.C_SHORT.withName("nb_rx_queues"),
         dpdk_h.C_SHORT.withName("nb_tx_queues"),
         MemoryLayout.paddingLayout(84)
-    ).withName("rte_eth_dev_info");
+        ).withName("rte_eth_dev_info");
+    }
 
     /**
      * The layout of this struct
@@ -66,7 +81,7 @@ public class rte_eth_dev_info {
         return driver_name$LAYOUT;
     }
 
-    private static final long driver_name$OFFSET = 8;
+    private static final long driver_name$OFFSET = $LAYOUT.byteOffset(groupElement("driver_name"));
 
     /**
      * Offset for field:
@@ -110,7 +125,7 @@ public class rte_eth_dev_info {
         return if_index$LAYOUT;
     }
 
-    private static final long if_index$OFFSET = 16;
+    private static final long if_index$OFFSET = $LAYOUT.byteOffset(groupElement("if_index"));
 
     /**
      * Offset for field:
@@ -154,7 +169,7 @@ public class rte_eth_dev_info {
         return min_mtu$LAYOUT;
     }
 
-    private static final long min_mtu$OFFSET = 20;
+    private static final long min_mtu$OFFSET = $LAYOUT.byteOffset(groupElement("min_mtu"));
 
     /**
      * Offset for field:
@@ -198,7 +213,7 @@ public class rte_eth_dev_info {
         return max_mtu$LAYOUT;
     }
 
-    private static final long max_mtu$OFFSET = 22;
+    private static final long max_mtu$OFFSET = $LAYOUT.byteOffset(groupElement("max_mtu"));
 
     /**
      * Offset for field:
@@ -242,7 +257,7 @@ public class rte_eth_dev_info {
         return max_rx_pktlen$LAYOUT;
     }
 
-    private static final long max_rx_pktlen$OFFSET = 36;
+    private static final long max_rx_pktlen$OFFSET = $LAYOUT.byteOffset(groupElement("max_rx_pktlen"));
 
     /**
      * Offset for field:
@@ -286,7 +301,7 @@ public class rte_eth_dev_info {
         return max_rx_queues$LAYOUT;
     }
 
-    private static final long max_rx_queues$OFFSET = 44;
+    private static final long max_rx_queues$OFFSET = $LAYOUT.byteOffset(groupElement("max_rx_queues"));
 
     /**
      * Offset for field:
@@ -330,7 +345,7 @@ public class rte_eth_dev_info {
         return max_tx_queues$LAYOUT;
     }
 
-    private static final long max_tx_queues$OFFSET = 46;
+    private static final long max_tx_queues$OFFSET = $LAYOUT.byteOffset(groupElement("max_tx_queues"));
 
     /**
      * Offset for field:
@@ -374,7 +389,7 @@ public class rte_eth_dev_info {
         return rx_offload_capa$LAYOUT;
     }
 
-    private static final long rx_offload_capa$OFFSET = 72;
+    private static final long rx_offload_capa$OFFSET = $LAYOUT.byteOffset(groupElement("rx_offload_capa"));
 
     /**
      * Offset for field:
@@ -418,7 +433,7 @@ public class rte_eth_dev_info {
         return tx_offload_capa$LAYOUT;
     }
 
-    private static final long tx_offload_capa$OFFSET = 80;
+    private static final long tx_offload_capa$OFFSET = $LAYOUT.byteOffset(groupElement("tx_offload_capa"));
 
     /**
      * Offset for field:
@@ -462,7 +477,7 @@ public class rte_eth_dev_info {
         return reta_size$LAYOUT;
     }
 
-    private static final long reta_size$OFFSET = 104;
+    private static final long reta_size$OFFSET = $LAYOUT.byteOffset(groupElement("reta_size"));
 
     /**
      * Offset for field:
@@ -506,7 +521,7 @@ public class rte_eth_dev_info {
         return hash_key_size$LAYOUT;
     }
 
-    private static final long hash_key_size$OFFSET = 106;
+    private static final long hash_key_size$OFFSET = $LAYOUT.byteOffset(groupElement("hash_key_size"));
 
     /**
      * Offset for field:
@@ -550,7 +565,7 @@ public class rte_eth_dev_info {
         return flow_type_rss_offloads$LAYOUT;
     }
 
-    private static final long flow_type_rss_offloads$OFFSET = 112;
+    private static final long flow_type_rss_offloads$OFFSET = $LAYOUT.byteOffset(groupElement("flow_type_rss_offloads"));
 
     /**
      * Offset for field:
@@ -594,7 +609,7 @@ public class rte_eth_dev_info {
         return nb_rx_queues$LAYOUT;
     }
 
-    private static final long nb_rx_queues$OFFSET = 288;
+    private static final long nb_rx_queues$OFFSET = $LAYOUT.byteOffset(groupElement("nb_rx_queues"));
 
     /**
      * Offset for field:
@@ -638,7 +653,7 @@ public class rte_eth_dev_info {
         return nb_tx_queues$LAYOUT;
     }
 
-    private static final long nb_tx_queues$OFFSET = 290;
+    private static final long nb_tx_queues$OFFSET = $LAYOUT.byteOffset(groupElement("nb_tx_queues"));
 
     /**
      * Offset for field:

@@ -1,5 +1,7 @@
 // Generated in the shape of jextract (JDK 22+) output; regenerate with native-bindings/jextract.sh.
-// Do not edit by hand: LayoutProbeTest checks every layout and constant here against the installed headers.
+// LayoutProbeTest checks every layout and constant here against the installed headers.
+// Edited by hand (ABI): the layout depends on the DPDK release (DpdkAbi), chosen once at class
+// initialisation; layout(release) gives the others. LayoutProbeTest and DebianAbiProbeIT check both.
 
 package org.mpdp.dpdk.ffi;
 
@@ -22,12 +24,27 @@ public class rte_eth_rss_conf {
         // Should not be called directly
     }
 
-    private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-        dpdk_h.C_POINTER.withName("rss_key"),
-        dpdk_h.C_CHAR.withName("rss_key_len"),
-        MemoryLayout.paddingLayout(7),
-        dpdk_h.C_LONG_LONG.withName("rss_hf")
-    ).withName("rte_eth_rss_conf");
+    private static final GroupLayout $LAYOUT = layout(org.mpdp.dpdk.DpdkAbi.current().release());
+
+    /**
+     * The layout in a given release. 24.11 has {@code enum rte_eth_hash_function algorithm} after
+     * rss_hf, which 22.11 has not (24 to 32 bytes); mpdp leaves it 0, RTE_ETH_HASH_FUNCTION_DEFAULT.
+     *
+     * @param release DPDK release as YYMM.
+     * @return the layout of struct rte_eth_rss_conf there.
+     */
+    public static GroupLayout layout(final int release) {
+        final MemoryLayout[] members = {
+            dpdk_h.C_POINTER.withName("rss_key"),
+            dpdk_h.C_CHAR.withName("rss_key_len"),
+            MemoryLayout.paddingLayout(7),
+            dpdk_h.C_LONG_LONG.withName("rss_hf"),
+            dpdk_h.C_INT.withName("algorithm"),
+            MemoryLayout.paddingLayout(4)
+        };
+        return MemoryLayout.structLayout(java.util.Arrays.copyOf(members, release >= 2411 ? 6 : 4))
+            .withName("rte_eth_rss_conf");
+    }
 
     /**
      * The layout of this struct
@@ -48,7 +65,7 @@ public class rte_eth_rss_conf {
         return rss_key$LAYOUT;
     }
 
-    private static final long rss_key$OFFSET = 0;
+    private static final long rss_key$OFFSET = $LAYOUT.byteOffset(groupElement("rss_key"));
 
     /**
      * Offset for field:
@@ -92,7 +109,7 @@ public class rte_eth_rss_conf {
         return rss_key_len$LAYOUT;
     }
 
-    private static final long rss_key_len$OFFSET = 8;
+    private static final long rss_key_len$OFFSET = $LAYOUT.byteOffset(groupElement("rss_key_len"));
 
     /**
      * Offset for field:
@@ -136,7 +153,7 @@ public class rte_eth_rss_conf {
         return rss_hf$LAYOUT;
     }
 
-    private static final long rss_hf$OFFSET = 16;
+    private static final long rss_hf$OFFSET = $LAYOUT.byteOffset(groupElement("rss_hf"));
 
     /**
      * Offset for field:

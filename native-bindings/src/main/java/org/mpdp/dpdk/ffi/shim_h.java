@@ -734,4 +734,58 @@ public class shim_h {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class mpdp_pmd_dir {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(shim_h.C_POINTER);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_pmd_dir");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * const char *mpdp_pmd_dir(void)
+     * }
+     */
+    public static MemorySegment mpdp_pmd_dir() {
+        var mh$ = mpdp_pmd_dir.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_pmd_dir");
+            }
+            return (MemorySegment) mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class mpdp_dpdk_release {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(shim_h.C_INT);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_dpdk_release");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int mpdp_dpdk_release(void)
+     * }
+     */
+    public static int mpdp_dpdk_release() {
+        var mh$ = mpdp_dpdk_release.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_dpdk_release");
+            }
+            return (int) mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }
