@@ -3,18 +3,14 @@ package org.mpdp.dataplane.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-
+import static org.mpdp.dataplane.testing.RunCounters.sum;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +21,7 @@ import org.mpdp.cli.MpdpCommand;
 import org.mpdp.dataplane.testing.AfPacketBridge;
 import org.mpdp.dataplane.testing.ChildJvm;
 import org.mpdp.dataplane.testing.Cmd;
-
+import org.mpdp.dataplane.testing.RunCounters;
 
 /**
  * Real multi-queue with kernel traffic: {@code mpdp run} bridges two network namespaces over
@@ -43,7 +39,6 @@ import org.mpdp.dataplane.testing.Cmd;
  */
 final class AfPacketPipelineIT
 {
-    private static final Pattern COUNTER = Pattern.compile("^\\s+([0-9,]+)  (.+)$");
     private static final int CONNECTIONS = 4;
     private static final int BYTES = 2_000_000;
     /** Client addresses 198.18.7.1 (the initial subflow) and .3-.5 (one subflow endpoint each); server .2. */
@@ -124,7 +119,7 @@ final class AfPacketPipelineIT
             }
             assertTrue(stdout.contains("mbufs still in use after the ports closed 0"), stdout);
             assertFalse(stdout.contains("rings not drained"), stdout);
-            final Map<String, Long> c = counters(stdout);
+            final Map<String, Long> c = RunCounters.parse(stdout);
             for (final String port : List.of("port 0 net_af_packet0", "port 1 net_af_packet1"))
             {
                 for (final String q : List.of(" q0 rx", " q1 rx"))
@@ -163,33 +158,5 @@ final class AfPacketPipelineIT
                 "\n" + stdout);
             return stderr;
         }
-    }
-
-    private static Map<String, Long> counters(final String stdout)
-    {
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        boolean in = false;
-        for (final String line : stdout.lines().toList())
-        {
-            if (line.startsWith("mpdp run: counters (non-zero):"))
-            {
-                in = true;
-                continue;
-            }
-            final Matcher m = COUNTER.matcher(line);
-            in = in && m.matches();
-            if (in)
-            {
-                counters.put(m.group(2), Long.parseLong(m.group(1).replace(",", "")));
-            }
-        }
-        return counters;
-    }
-
-    private static long sum(final Map<String, Long> counters, final String regex)
-    {
-        final Pattern p = Pattern.compile(regex);
-        return counters.entrySet().stream().filter(e -> p.matcher(e.getKey()).matches()).mapToLong(Map.Entry::getValue)
-            .sum();
     }
 }

@@ -3,13 +3,13 @@ package org.mpdp.dataplane.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpdp.dataplane.testing.RunCounters.sum;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +30,7 @@ import org.mpdp.dataplane.testing.Cmd;
 import org.mpdp.dataplane.testing.LiveTestbed;
 import org.mpdp.dataplane.testing.MptcpTestbed;
 import org.mpdp.dataplane.testing.MptcpTraffic;
+import org.mpdp.dataplane.testing.RunCounters;
 import org.mpdp.dataplane.testing.Tshark;
 
 /**
@@ -46,7 +47,6 @@ final class KernelTestbedIT
     /** Bulk transfer size; {@code -Dmpdp.testbed.bulk-bytes=N} changes it. */
     private static final long BULK_BYTES = Long.getLong("mpdp.testbed.bulk-bytes", 1_000_000_000L);
     private static final Duration TRAFFIC_TIMEOUT = Duration.ofSeconds(240);
-    private static final Pattern COUNTER = Pattern.compile("^\\s+([0-9,]+)  (.+)$");
     private static final Pattern BULK = Pattern.compile(
         "^mptcp-traffic bulk conn=0 sent=(\\d+) sha256=(\\S+) seconds=(\\S+) error=-$", Pattern.MULTILINE);
     private static final Pattern SINK = Pattern.compile(
@@ -419,7 +419,8 @@ final class KernelTestbedIT
 
     private static void assertNothingDropped(final String log)
     {
-        final Map<String, Long> c = counters(log);
+        final Map<String, Long> c = RunCounters.parse(log);
+        assertFalse(c.isEmpty(), "no counters in mpdp's log:\n" + log);
         assertEquals(0, sum(c, "worker \\d+ tx-dropped.*") + sum(c, "worker \\d+ dropped by verdict") +
             sum(c, ".*ring full.*") + sum(c, "worker \\d+ packets freed after an internal error.*"), c.toString());
         // With IPv6 the kernels' MLD reports and router solicitations (to ff02::/16) go to the box itself:
@@ -427,34 +428,5 @@ final class KernelTestbedIT
         assertEquals(sum(c, "port \\d+ \\S+ q\\d+ rx"), sum(c, "worker \\d+ processed") +
             sum(c, "worker \\d+ for the box itself.*"), "rx = processed + for the box " + c);
         assertEquals(sum(c, "worker \\d+ processed"), sum(c, "port \\d+ \\S+ opackets"), "processed = sent " + c);
-    }
-
-    private static Map<String, Long> counters(final String log)
-    {
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        boolean in = false;
-        for (final String line : log.lines().toList())
-        {
-            if (line.startsWith("mpdp run: counters (non-zero):"))
-            {
-                in = true;
-                continue;
-            }
-            final Matcher m = COUNTER.matcher(line);
-            in = in && m.matches();
-            if (in)
-            {
-                counters.put(m.group(2), Long.parseLong(m.group(1).replace(",", "")));
-            }
-        }
-        assertFalse(counters.isEmpty(), "no counters in mpdp's log:\n" + log);
-        return counters;
-    }
-
-    private static long sum(final Map<String, Long> counters, final String regex)
-    {
-        final Pattern p = Pattern.compile(regex);
-        return counters.entrySet().stream().filter(e -> p.matcher(e.getKey()).matches()).mapToLong(Map.Entry::getValue)
-            .sum();
     }
 }

@@ -3,16 +3,14 @@ package org.mpdp.dataplane.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpdp.dataplane.testing.RunCounters.sum;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +19,7 @@ import org.mpdp.dataplane.analyze.TraceGenerator;
 import org.mpdp.dataplane.capture.PcapReader;
 import org.mpdp.dataplane.testing.ChildJvm;
 import org.mpdp.dataplane.testing.Cmd;
+import org.mpdp.dataplane.testing.RunCounters;
 
 /**
  * {@code mpdp run} under the faults a data plane meets: a worker ring too small for the RX rate, a
@@ -30,8 +29,6 @@ import org.mpdp.dataplane.testing.Cmd;
  */
 final class PipelineFaultsIT
 {
-    /** One line of the run's final counter print: {@code   1,234  label}. */
-    private static final Pattern COUNTER = Pattern.compile("^\\s+([0-9,]+)  (.+)$");
     /** A net_ring vdev ring has 1024 slots, so it holds 1023 packets (rte_eth_ring.c). */
     private static final int NET_RING_HOLDS = 1023;
 
@@ -81,35 +78,9 @@ final class PipelineFaultsIT
         assertTrue(r.stdout().contains("mbufs still in use after the ports closed 0"), r.stdout());
         assertFalse(r.stdout().contains("rings not drained"), r.stdout());
         assertFalse(r.stderr().contains("Exception"), r.stderr());
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        boolean inCounters = false;
-        for (final String line : r.stdout().lines().toList())
-        {
-            if (line.startsWith("mpdp run: counters (non-zero):"))
-            {
-                inCounters = true;
-                continue;
-            }
-            final Matcher m = COUNTER.matcher(line);
-            if (inCounters && m.matches())
-            {
-                counters.put(m.group(2), Long.parseLong(m.group(1).replace(",", "")));
-            }
-            else
-            {
-                inCounters = false;
-            }
-        }
+        final Map<String, Long> counters = RunCounters.parse(r.stdout());
         assertFalse(counters.isEmpty(), r.stdout());
         return counters;
-    }
-
-    /** Sum of every counter whose label matches {@code regex} (absent = 0: only non-zero ones are printed). */
-    private static long sum(final Map<String, Long> counters, final String regex)
-    {
-        final Pattern p = Pattern.compile(regex);
-        return counters.entrySet().stream().filter(e -> p.matcher(e.getKey()).matches()).mapToLong(Map.Entry::getValue)
-            .sum();
     }
 
     /** Every packet a worker processed was sent, refused by TX, or dropped by verdict; none lost to an error. */

@@ -3,16 +3,14 @@ package org.mpdp.dataplane.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpdp.dataplane.testing.RunCounters.sum;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +21,7 @@ import org.mpdp.cli.MpdpCommand;
 import org.mpdp.dataplane.testing.AfPacketBridge;
 import org.mpdp.dataplane.testing.ChildJvm;
 import org.mpdp.dataplane.testing.Cmd;
+import org.mpdp.dataplane.testing.RunCounters;
 
 /**
  * Restarting {@code mpdp run} in the middle of kernel MPTCP transfers (two run-to-completion workers on
@@ -38,7 +37,6 @@ import org.mpdp.dataplane.testing.Cmd;
  */
 final class StateRestartIT
 {
-    private static final Pattern COUNTER = Pattern.compile("^\\s+([0-9,]+)  (.+)$");
     private static final int CONNECTIONS = 2;
     /** The client sends its first half paced (8 KiB every 10 ms, about 7 s): the restart falls inside it. */
     private static final int BYTES = 12_000_000;
@@ -233,7 +231,7 @@ final class StateRestartIT
         run.signal(signal);
         assertEquals(0, run.waitFor(Duration.ofSeconds(60)), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("mbufs still in use after the ports closed 0"), run.stdout());
-        return counters(run.stdout());
+        return RunCounters.parse(run.stdout());
     }
 
     /** {@code mpdp stat --connections --json} against the running data plane. */
@@ -243,34 +241,6 @@ final class StateRestartIT
             counters.toString(), "--connections", "--json");
         assertEquals(0, r.exit(), r.toString());
         return new ObjectMapper().readTree(r.stdout());
-    }
-
-    private static Map<String, Long> counters(final String stdout)
-    {
-        final Map<String, Long> out = new LinkedHashMap<>();
-        boolean in = false;
-        for (final String line : stdout.lines().toList())
-        {
-            if (line.startsWith("mpdp run: counters (non-zero):"))
-            {
-                in = true;
-                continue;
-            }
-            final Matcher m = COUNTER.matcher(line);
-            in = in && m.matches();
-            if (in)
-            {
-                out.put(m.group(2), Long.parseLong(m.group(1).replace(",", "")));
-            }
-        }
-        return out;
-    }
-
-    private static long sum(final Map<String, Long> counters, final String regex)
-    {
-        final Pattern p = Pattern.compile(regex);
-        return counters.entrySet().stream().filter(e -> p.matcher(e.getKey()).matches()).mapToLong(Map.Entry::getValue)
-            .sum();
     }
 
     /** The echo server and the client of {@code mptcp_traffic.py}, in the background. */
