@@ -408,13 +408,13 @@ final class KernelTestbedIT
     }
 
     /**
-     * Kernel traffic gets no verdict reason but inconsistent-mapping (a flag: forwarded), which
-     * AfPacketPipelineIT also sees in about one run in eight: a tracker question, open.
+     * Clean kernel traffic gets no verdict reason at all (inconsistent-mapping used to show up about one
+     * run in eight: a DATA_FIN counted as a subflow byte, see MappingAnomalyTest).
      */
     private static void assertOnlyAllowedReasons(final JsonNode report, final String log)
     {
-        report.get("reasons").fieldNames().forEachRemaining(reason -> assertEquals("inconsistent-mapping", reason,
-            "verdict reasons on clean kernel traffic: " + report.get("reasons") + "\n" + log));
+        assertEquals(0, report.get("reasons").size(), "verdict reasons on clean kernel traffic: " +
+            report.get("reasons") + "\n" + log);
     }
 
     private static void assertNothingDropped(final String log)
