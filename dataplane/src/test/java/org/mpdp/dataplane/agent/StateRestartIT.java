@@ -194,11 +194,7 @@ final class StateRestartIT
             "  file-prefix: " + prefix,
             "  hugepages: off",
             "  memory-mb: 1024",
-            "ports:",
-            "  - vdev: net_af_packet0,iface=" + bridge.rootA() + ",qpairs=2",
-            "    queues: 2",
-            "  - vdev: net_af_packet1,iface=" + bridge.rootB() + ",qpairs=2",
-            "    queues: 2",
+            String.join("\n", bridge.portsYaml()),
             // Worker 0 polls queue 0 of both ports, worker 1 queue 1: restored connections and late joins steer.
             "layout:",
             "  mode: run-to-completion",

@@ -191,6 +191,20 @@ public final class AfPacketBridge implements AutoCloseable
         return server;
     }
 
+    /**
+     * @return the {@code ports:} section of an {@code mpdp run} config for this bridge: net_af_packet on
+     *         both root ends, two queue pairs each (PACKET_FANOUT hash over two RX queues), one line each.
+     */
+    public String[] portsYaml()
+    {
+        return new String[] {
+            "ports:",
+            "  - vdev: net_af_packet0,iface=" + rootA() + ",qpairs=2",
+            "    queues: 2",
+            "  - vdev: net_af_packet1,iface=" + rootB() + ",qpairs=2",
+            "    queues: 2"};
+    }
+
     /** @return the root-namespace end of the client's veth (mpdp's port 0). */
     public String rootA()
     {
