@@ -144,7 +144,7 @@ public final class Subflow
         synSentAt = now;
         options.clear();
         options.mss(MSS);
-        owner.options(this, SEND_SYN, options, 0, 0);
+        owner.options(this, SEND_SYN, options, iss, 0, 0);
         options.pad();
         out.send(this, state == TcpState.SYN_RECEIVED ? Frames.SYN | Frames.ACK : Frames.SYN, iss, rcvNxt, options,
             null, 0, 0);
@@ -162,7 +162,7 @@ public final class Subflow
     public void sendAck()
     {
         options.clear();
-        owner.options(this, SEND_ACK, options, 0, 0);
+        owner.options(this, SEND_ACK, options, sndNxt, 0, 0);
         options.pad();
         out.send(this, Frames.ACK, sndNxt, rcvNxt, options, null, 0, 0);
     }
@@ -245,7 +245,7 @@ public final class Subflow
     private void transmit(final int slot)
     {
         options.clear();
-        owner.options(this, SEND_DATA, options, flightDsn[slot], flightLength[slot]);
+        owner.options(this, SEND_DATA, options, flightSeq[slot], flightDsn[slot], flightLength[slot]);
         options.pad();
         out.send(this, Frames.ACK | Frames.PSH, flightSeq[slot], rcvNxt, options, owner.sendBuffer(),
             flightOffset[slot], flightLength[slot]);
@@ -273,7 +273,7 @@ public final class Subflow
     private void sendFin()
     {
         options.clear();
-        owner.options(this, SEND_FIN, options, 0, 0);
+        owner.options(this, SEND_FIN, options, finSeq, 0, 0);
         options.pad();
         out.send(this, Frames.FIN | Frames.ACK, finSeq, rcvNxt, options, null, 0, 0);
     }

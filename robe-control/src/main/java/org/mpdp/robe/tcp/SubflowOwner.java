@@ -17,10 +17,11 @@ public interface SubflowOwner
      * @param kind    {@link Subflow#SEND_SYN}, {@link Subflow#SEND_ACK}, {@link Subflow#SEND_DATA} or
      *                {@link Subflow#SEND_FIN}.
      * @param options cleared; pad is applied by the subflow.
+     * @param seq     the segment's sequence number.
      * @param dsn     data sequence number of a data segment's first byte (SEND_DATA).
      * @param length  its payload bytes (SEND_DATA).
      */
-    void options(Subflow subflow, int kind, Options options, long dsn, int length);
+    void options(Subflow subflow, int kind, Options options, int seq, long dsn, int length);
 
     /**
      * A SYN/ACK acknowledging our SYN arrived (active open). The owner calls {@link Subflow#establish} and sends
