@@ -63,7 +63,7 @@ public final class ListenCommand implements Callable<Integer>
             run = RunConfig.load(config, overrides);
             addresses = ListenAddresses.of(config, run);
         }
-        catch (final ConfigException | IllegalArgumentException ex)
+        catch (final ConfigException | IllegalArgumentException | java.io.IOException ex)
         {
             System.err.println("robe listen: " + ex.getMessage());
             return 2;
