@@ -90,10 +90,10 @@ public final class RobeCounters
         segmentsUnknown = counter(c, "segments-unknown", "segments-unknown (no such subflow, freed)");
         arpLearnt = counter(c, "arp-learnt", "arp-learnt");
         esimNegotiated = counter(c, "esim-negotiated", "esim-negotiated");
-        esimFallback = counter(c, "esim-fallback", "esim-fallback (SYN/ACK without ROBE_eSIM_EN: SIM)");
+        esimFallback = counter(c, "esim-fallback", "esim-fallback");
         joinCapSent = counter(c, "join-cap-sent", "join-cap-sent");
         joinCapAccepted = counter(c, "join-cap-accepted", "join-cap-accepted");
-        joinCapRejected = counter(c, "join-cap-rejected", "join-cap-rejected (reset by the peer, MP_JOIN instead)");
+        joinCapRejected = counter(c, "join-cap-rejected", "join-cap-rejected");
     }
 
     private static AtomicCounter counter(final Counters c, final String name, final String text)

@@ -854,7 +854,7 @@ public final class Session implements SubflowOwner
         {
             for (final Link l : links)
             {
-                if (l.path == p && (l == winner || l.kind == Link.JOIN) && l.everUp)
+                if (l.path == p && (l == winner || l.kind == Link.JOIN || l.joinCap) && l.everUp)
                 {
                     up++;
                     break;
