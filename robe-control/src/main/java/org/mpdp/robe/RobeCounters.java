@@ -50,6 +50,8 @@ public final class RobeCounters
     public final AtomicCounter segmentsRx;
     /** TCP segments to a port with no subflow (freed). */
     public final AtomicCounter segmentsUnknown;
+    /** Internal errors (exceptions on the control thread: bugs, not traffic). */
+    public final AtomicCounter errors;
     /** ARP replies and requests from next hops learnt. */
     public final AtomicCounter arpLearnt;
 
@@ -79,6 +81,7 @@ public final class RobeCounters
         segmentsRx = counter(c, "segments-rx", "segments-rx");
         segmentsUnknown = counter(c, "segments-unknown", "segments-unknown (no such subflow, freed)");
         arpLearnt = counter(c, "arp-learnt", "arp-learnt");
+        errors = counter(c, "errors", "errors (internal, see the log)");
     }
 
     private static AtomicCounter counter(final Counters c, final String name, final String text)
