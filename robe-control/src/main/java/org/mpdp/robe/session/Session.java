@@ -82,7 +82,9 @@ public final class Session implements SubflowOwner
     private boolean dataFinSent;
     private boolean sendingDataFin;
     private long dataFinAt;
-    private long remoteFinDsn = -1;
+    private long remoteFinDsn;
+    /** A DATA_FIN was seen (a DSN is any 64-bit value, negative as a long half the time: no -1 sentinel). */
+    private boolean remoteFinSeen;
     private boolean remoteFinDone;
     private boolean overflow;
     private boolean closing;
@@ -508,6 +510,7 @@ public final class Session implements SubflowOwner
             if (s.dataFin())
             {
                 remoteFinDsn = link.mapDsn + link.mapLength - 1;
+                remoteFinSeen = true;
             }
         }
     }
@@ -562,7 +565,7 @@ public final class Session implements SubflowOwner
             finish(now);
             return;
         }
-        if (remoteFinDsn >= 0 && !remoteFinDone && prefix() == remoteFinDsn - (remoteIdsn + 1))
+        if (remoteFinSeen && !remoteFinDone && prefix() == remoteFinDsn - (remoteIdsn + 1))
         {
             remoteFinDone = true;
             if (s.payloadLength() == 0 && !s.has(Frames.FIN))

@@ -207,20 +207,6 @@ final class EsimIT
                 final StringBuilder out = new StringBuilder();
                 final List<String[]> rows = connect(b, "esim", 5, out);
                 stop(cap1, cap2, cap3, cap4);
-                if (System.getenv("ESIM_DEBUG") != null)
-                {
-                    listen.signal("TERM");
-                    listen.waitFor(Duration.ofSeconds(60));
-                    Files.createDirectories(Path.of("/tmp/esim-debug"));
-                    Files.writeString(Path.of("/tmp/esim-debug/listen.txt"), listen.stdout() + out);
-                    Files.copy(dir.resolve("esim1.pcap"), Path.of("/tmp/esim-debug/esim1.pcap"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    for (final String n : List.of("esim2", "esim3", "esim4"))
-                    {
-                        Files.copy(dir.resolve(n + ".pcap"), Path.of("/tmp/esim-debug/" + n + ".pcap"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
                 allOk(rows, 2, out.toString());
                 for (final String[] row : rows)
                 {
