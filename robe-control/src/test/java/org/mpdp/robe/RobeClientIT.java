@@ -137,7 +137,7 @@ final class RobeClientIT
         // ties to those connections by token; every checksum good.
         final Sh.Result syns = Sh.ok("tshark", "-r", a.toString(), "-o", "mptcp.analyze_mptcp:TRUE",
             "-o", "tcp.check_checksum:TRUE", "-Y", "tcp.options.mptcp.subtype == 0 and tcp.flags.syn == 1 and " +
-                "tcp.flags.ack == 0", "-T", "fields", "-e", "mptcp.stream");
+                "tcp.flags.ack == 0", "-T", "fields", "-e", "tcp.stream");
         assertEquals(3, syns.stdout().lines().filter(l -> !l.isBlank()).count(), syns.stdout());
         final Sh.Result third = Sh.ok("tshark", "-r", a.toString(), "-o", "mptcp.analyze_mptcp:TRUE",
             "-Y", "tcp.options.mptcp.subtype == 0 and tcp.flags.syn == 0 and tcp.options.mptcp.recvkey", "-T",
@@ -145,8 +145,12 @@ final class RobeClientIT
         assertTrue(third.stdout().lines().filter(l -> !l.isBlank()).distinct().count() == 3, third.stdout());
         final Sh.Result joins = Sh.ok("tshark", "-r", b.toString(), "-o", "mptcp.analyze_mptcp:TRUE",
             "-Y", "tcp.options.mptcp.subtype == 1 and tcp.flags.syn == 1 and tcp.flags.ack == 1", "-T", "fields",
-            "-e", "tcp.options.mptcp.sendtrunchmac");
-        assertEquals(3, joins.stdout().lines().filter(l -> !l.isBlank()).count(), joins.stdout());
+            "-e", "mptcp.stream");
+        assertEquals(3, joins.stdout().lines().filter(l -> !l.isBlank()).distinct().count(),
+            "3 MP_JOIN SYN/ACKs, each tied by tshark to its own MPTCP connection: " + joins.stdout());
+        final Sh.Result mismatch = Sh.ok("tshark", "-r", a.toString(), "-o", "mptcp.analyze_mptcp:TRUE",
+            "-Y", "mptcp.connection.echoed_key_mismatch");
+        assertEquals("", mismatch.stdout().strip(), "the third ACK echoed the keys of the SYN/ACK");
         final Sh.Result bad = Sh.ok("sh", "-c", "tshark -r " + a + " -o tcp.check_checksum:TRUE -o " +
             "ip.check_checksum:TRUE -Y 'tcp.checksum.status == 0 or ip.checksum.status == 0' | wc -l; " +
             "tshark -r " + b + " -o tcp.check_checksum:TRUE -Y 'tcp.checksum.status == 0' | wc -l");

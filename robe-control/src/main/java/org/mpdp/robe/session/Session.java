@@ -95,6 +95,7 @@ public final class Session implements SubflowOwner
     private int rsts;
     private int syns;
     private String outcome;
+    private EsimHook esim;
 
     /**
      * @param index        the session's number (CSV row).
@@ -196,6 +197,10 @@ public final class Session implements SubflowOwner
             if (kind == Subflow.SEND_SYN)
             {
                 o.mpCapable(0, 0, 0, -1);
+                if (esim != null && plan.esim())
+                {
+                    esim.synOptions(link.path, link.key, o);
+                }
                 return;
             }
             if (!firstAcked && kind == Subflow.SEND_DATA && dsn == localIdsn + 1)
@@ -257,6 +262,11 @@ public final class Session implements SubflowOwner
         if (link.kind == Link.JOIN)
         {
             joinSynAck(link, s, now);
+            return;
+        }
+        if (winner != null && esim != null && plan.esim() && !done && esim.loserSynAck(this, subflow, s, now))
+        {
+            link.loser = true;
             return;
         }
         if (winner != null || link.loser || !s.mpCapable() || s.mpCapableKeys() < 1 || done)
@@ -752,6 +762,36 @@ public final class Session implements SubflowOwner
     {
         rsts++;
         counters.rstsSent.incrementRelease();
+    }
+
+    /**
+     * Sets the eSIM seam (before {@link #start}); without it mode eSIM behaves as SIM.
+     *
+     * @param hook the esim side.
+     * @return this.
+     */
+    public Session esim(final EsimHook hook)
+    {
+        esim = hook;
+        return this;
+    }
+
+    /** @return our key of the winning attempt (Key-A), valid once established. */
+    public long localKey()
+    {
+        return localKey;
+    }
+
+    /** @return the server's key (Key-B), valid once established. */
+    public long remoteKey()
+    {
+        return remoteKey;
+    }
+
+    /** @return whether the first subflow is established. */
+    public boolean established()
+    {
+        return winner != null;
     }
 
     /** @return the result row (after {@link #poll} said done). */
