@@ -44,7 +44,8 @@ final class TwoPaths implements AutoCloseable
 
     static TwoPaths create(final Path dir) throws IOException
     {
-        final TwoPaths t = new TwoPaths(Long.toString(ProcessHandle.current().pid() % 100000));
+        removeLeftoversOfDeadRuns();
+        final TwoPaths t = new TwoPaths(Long.toString(ProcessHandle.current().pid()));
         t.remove();
         try
         {
@@ -207,6 +208,19 @@ final class TwoPaths implements AutoCloseable
         final List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         full.addAll(List.of(command));
         Sh.run(java.time.Duration.ofSeconds(30), full).ok(full);
+    }
+
+    /** A run killed before its close left robe-PID behind: deleted when that PID is gone. */
+    private static void removeLeftoversOfDeadRuns()
+    {
+        for (final String line : Sh.run("ip", "netns", "list").stdout().lines().toList())
+        {
+            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^robe-(\\d+)\\b").matcher(line);
+            if (m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty())
+            {
+                new TwoPaths(m.group(1)).remove();
+            }
+        }
     }
 
     private void remove()
