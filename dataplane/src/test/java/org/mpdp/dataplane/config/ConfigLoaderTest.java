@@ -159,6 +159,16 @@ final class ConfigLoaderTest
     }
 
     @Test
+    void shouldReadControlForwardAndLeaveRobeToRobeControl() throws Exception
+    {
+        assertEquals(true, load(TWO_PORTS).control().forward(), "a bridge by default");
+        assertEquals(false, load(TWO_PORTS + "control:\n  forward: false\n").control().forward());
+        assertEquals(false, load(TWO_PORTS, "control.forward=false").control().forward());
+        // robe: is robe-control's: any content passes mpdp run's checks.
+        assertEquals(true, load(TWO_PORTS + "robe:\n  mode: sim\n  paths: []\n").control().forward());
+    }
+
+    @Test
     void shouldSuggestTheNearestKey() throws Exception
     {
         assertError("layout.corse: unknown key, did you mean layout.cores?", TWO_PORTS + "layout:\n  corse: [1]\n");
@@ -168,7 +178,7 @@ final class ConfigLoaderTest
         assertError("policy.mid-strem: unknown reason, did you mean policy.mid-stream?",
             TWO_PORTS + "policy:\n  mid-strem: drop\n");
         assertError("zzz: unknown key (top-level keys: eal, ports, rings, layout, pools, tables, policy, counters, " +
-            "latency, mirror, report, rx, control, state)", TWO_PORTS + "zzz: 1\n");
+            "latency, mirror, report, rx, control, state, robe)", TWO_PORTS + "zzz: 1\n");
     }
 
     @Test

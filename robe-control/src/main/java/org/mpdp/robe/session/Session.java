@@ -2,7 +2,6 @@ package org.mpdp.robe.session;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 import org.mpdp.dataplane.crypto.CryptoResult;
@@ -54,8 +53,7 @@ public final class Session implements SubflowOwner
     private final RobeCounters counters;
     private final int serverPort;
     private final byte[] request;
-    private final byte[] reply;
-    private final BitSet got;
+    private final Reassembly rx;
     private final long timeoutNanos;
     private final List<Link> links = new ArrayList<>();
     private final HmacSha256Keys keys = new HmacSha256Keys(2);
@@ -82,11 +80,6 @@ public final class Session implements SubflowOwner
     private boolean dataFinSent;
     private boolean sendingDataFin;
     private long dataFinAt;
-    private long remoteFinDsn;
-    /** A DATA_FIN was seen (a DSN is any 64-bit value, negative as a long half the time: no -1 sentinel). */
-    private boolean remoteFinSeen;
-    private boolean remoteFinDone;
-    private boolean overflow;
     private boolean closing;
     private long closeDeadline;
     private boolean done;
@@ -99,6 +92,7 @@ public final class Session implements SubflowOwner
     private boolean esimOn;
     private final org.mpdp.robe.esim.EsimHmac esimHmac = new org.mpdp.robe.esim.EsimHmac();
     private final org.agrona.concurrent.UnsafeBuffer esimView = new org.agrona.concurrent.UnsafeBuffer(0, 0);
+    private EsimHook esim;
 
     /**
      * @param index        the session's number (CSV row).
@@ -121,8 +115,7 @@ public final class Session implements SubflowOwner
         this.counters = host.counters();
         this.serverPort = serverPort;
         this.request = request;
-        this.reply = new byte[request.length];
-        this.got = new BitSet(request.length);
+        this.rx = new Reassembly(request.length);
         this.timeoutNanos = timeoutNanos;
         this.joinHmac = hmac;
         this.derivation = derivation;
@@ -262,12 +255,7 @@ public final class Session implements SubflowOwner
 
     private long dataAck()
     {
-        return remoteIdsn + 1 + prefix() + (remoteFinDone ? 1 : 0);
-    }
-
-    private int prefix()
-    {
-        return Math.min(got.nextClearBit(0), reply.length);
+        return rx.dataAck();
     }
 
     @Override
@@ -358,6 +346,7 @@ public final class Session implements SubflowOwner
         remoteKey = s.mpCapableKey1();
         localIdsn = derivation.idsnV1(localKey);
         remoteIdsn = derivation.deriveV1(remoteKey).idsn();
+        rx.base(remoteIdsn + 1);
         remoteToken = derivation.token();
         keys.setKey(SLOT_AB, localKey, remoteKey);
         keys.setKey(SLOT_BA, remoteKey, localKey);
@@ -475,59 +464,7 @@ public final class Session implements SubflowOwner
     @Override
     public void onData(final Subflow subflow, final Segment s, final int skip, final int length, final int relativeSeq)
     {
-        final Link link = (Link)subflow.attachment();
-        mapping(link, s);
-        if (!link.mapped)
-        {
-            return;
-        }
-        final int dataBytes = link.mapLength - (link.mapFin ? 1 : 0);
-        final int into = relativeSeq - link.mapSsn;
-        if (into < 0 || into >= dataBytes)
-        {
-            return; // no mapping covers these bytes (RFC 8684 §3.3.1 would reset the subflow; we drop them)
-        }
-        final int n = Math.min(length, dataBytes - into);
-        final long position = link.mapDsn + into - (remoteIdsn + 1);
-        if (position < 0 || position + n > reply.length)
-        {
-            overflow = position + n > reply.length;
-            return;
-        }
-        s.copyPayload(skip, reply, (int)position, n);
-        got.set((int)position, (int)position + n);
-    }
-
-    private void mapping(final Link link, final Segment s)
-    {
-        if (s.hasMapping())
-        {
-            link.mapped = true;
-            link.mapDsn = s.dsn64() ? s.dsn() : expand(s.dsn(), remoteIdsn + 1 + prefix());
-            link.mapSsn = s.ssn();
-            link.mapLength = s.dataLength();
-            link.mapFin = s.dataFin();
-            if (s.dataFin())
-            {
-                remoteFinDsn = link.mapDsn + link.mapLength - 1;
-                remoteFinSeen = true;
-            }
-        }
-    }
-
-    /** RFC 8684 §3.3: a 32-bit sequence number is the one closest to where we are. */
-    private static long expand(final long low32, final long reference)
-    {
-        final long candidate = (reference & 0xFFFF_FFFF_0000_0000L) | low32;
-        if (candidate - reference > 0x8000_0000L)
-        {
-            return candidate - 0x1_0000_0000L;
-        }
-        if (reference - candidate > 0x8000_0000L)
-        {
-            return candidate + 0x1_0000_0000L;
-        }
-        return candidate;
+        rx.data((Link)subflow.attachment(), s, skip, length, relativeSeq);
     }
 
     @Override
@@ -548,12 +485,12 @@ public final class Session implements SubflowOwner
         }
         if (s.payloadLength() == 0)
         {
-            mapping(link, s);
+            rx.mapping(link, s);
         }
         if (s.hasDataAck() && winner != null)
         {
             final long next = localIdsn + 1 + dataUna;
-            final long full = s.dataAck64() ? s.dataAck() : expand(s.dataAck(), next);
+            final long full = s.dataAck64() ? s.dataAck() : Reassembly.expand(s.dataAck(), next);
             final long acked = full - (localIdsn + 1);
             if (acked > dataUna && acked <= request.length + 1L)
             {
@@ -565,9 +502,8 @@ public final class Session implements SubflowOwner
             finish(now);
             return;
         }
-        if (remoteFinSeen && !remoteFinDone && prefix() == remoteFinDsn - (remoteIdsn + 1))
+        if (rx.finNowComplete())
         {
-            remoteFinDone = true;
             if (s.payloadLength() == 0 && !s.has(Frames.FIN))
             {
                 subflow.sendAck(); // the subflow acknowledges data and FIN itself; a DATA_FIN alone needs this
@@ -676,11 +612,11 @@ public final class Session implements SubflowOwner
                 dataSndNxt += n;
             }
         }
-        if (prefix() == reply.length && !dataFinSent)
+        if (rx.whole() && !dataFinSent)
         {
             sendDataFin(now);
         }
-        if (dataFinSent && dataUna == request.length + 1L && remoteFinDone)
+        if (dataFinSent && dataUna == request.length + 1L && rx.finDone())
         {
             closing = true;
             closeDeadline = now + CLOSE_GRACE_NANOS;
@@ -831,7 +767,7 @@ public final class Session implements SubflowOwner
             outcome = FAILED;
             counters.failed[mode.ordinal()].incrementRelease();
         }
-        else if (!overflow && prefix() == reply.length && Arrays.equals(request, reply))
+        else if (rx.equalTo(request))
         {
             outcome = OK;
             counters.sessionsOk.incrementRelease();
@@ -847,6 +783,36 @@ public final class Session implements SubflowOwner
     {
         rsts++;
         counters.rstsSent.incrementRelease();
+    }
+
+    /**
+     * Sets the eSIM seam (before {@link #start}); without it mode eSIM behaves as SIM.
+     *
+     * @param hook the esim side.
+     * @return this.
+     */
+    public Session esim(final EsimHook hook)
+    {
+        esim = hook;
+        return this;
+    }
+
+    /** @return our key of the winning attempt (Key-A), valid once established. */
+    public long localKey()
+    {
+        return localKey;
+    }
+
+    /** @return the server's key (Key-B), valid once established. */
+    public long remoteKey()
+    {
+        return remoteKey;
+    }
+
+    /** @return whether the first subflow is established. */
+    public boolean established()
+    {
+        return winner != null;
     }
 
     /** @return the result row (after {@link #poll} said done). */
@@ -866,6 +832,6 @@ public final class Session implements SubflowOwner
         }
         return new SessionResult(index, mode, outcome,
             establishedAt < 0 ? -1 : establishedAt - startedAt, multipathAt < 0 ? -1 : multipathAt - startedAt,
-            winner == null ? -1 : winner.path, up, prefix(), rsts, syns);
+            winner == null ? -1 : winner.path, up, rx.prefix(), rsts, syns);
     }
 }
