@@ -106,14 +106,33 @@ log() { echo "robe-experiment: $*" >&2; }
 die() { log "$*"; exit 1; }
 in_ns() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
 
+# Every background process starts in its own session (setsid), so its process group holds the launcher
+# and the JVM or python under it: stopping it is a SIGTERM to that group (the JVM then stops cleanly and
+# reports), and a SIGKILL after 30 s.
+groups=()
+spawn() { # NS CMD...: runs CMD in NS in the background, in a new session; $spawned is its process group
+    setsid ip netns exec "$@" </dev/null &
+    spawned=$!
+    groups+=("$spawned")
+}
+stop_group() {
+    local g=$1
+    kill -TERM -- "-$g" 2>/dev/null || return 0
+    for _ in $(seq 300); do kill -0 -- "-$g" 2>/dev/null || { wait "$g" 2>/dev/null || true; return 0; }; sleep 0.1; done
+    kill -KILL -- "-$g" 2>/dev/null || true
+    wait "$g" 2>/dev/null || true
+}
+# Waits for a group's first process (the launcher) and then for the rest of the group; returns its exit code.
+wait_group() {
+    local g=$1 rc=0
+    wait "$g" || rc=$?
+    while kill -0 -- "-$g" 2>/dev/null; do sleep 0.1; done
+    return "$rc"
+}
+
 teardown() {
-    local ns pid
-    for pid in $(jobs -p); do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in $(jobs -p); do
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
+    local ns g
+    for g in "${groups[@]}"; do stop_group "$g"; done
     for ns in "${all_ns[@]}"; do
         [ -e "/run/netns/$ns" ] && ip netns del "$ns" 2>/dev/null || true
     done
@@ -201,17 +220,16 @@ start_forward() { # PATH ONE_WAY_MS
     stop_forward "$p"
     # One forwarder per path (the delay is per process), each pinned to its own CPU and sleeping when idle,
     # so two of them cost little of the 2 CPUs.
-    in_ns "$ns_edge" "$mpdp" forward --vdev "net_af_packet0,iface=fc$p;net_af_packet1,iface=fs$p" --hugepages off \
-        --memory 256 "--eal=--file-prefix=$name-fwd$p" --idle backoff --stats-interval 0 \
-        --cpu $(((p - 1) % $(nproc))) --delay "$d" >>"$logf" 2>&1 &
-    fwd_pid[$p]=$!
+    spawn "$ns_edge" "$mpdp" forward --vdev "net_af_packet0,iface=fc$p;net_af_packet1,iface=fs$p" --hugepages off \
+        --memory 256 --delay-queue 8192 "--eal=--file-prefix=$name-fwd$p" --idle backoff --stats-interval 0 \
+        --cpu $(((p - 1) % $(nproc))) --delay "$d" >>"$logf" 2>&1
+    fwd_pid[$p]=$spawned
     fwd_delay[$p]=$d
 }
 stop_forward() {
     local p=$1 pid=${fwd_pid[$1]:-}
     [ -n "$pid" ] || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_group "$pid"
     fwd_pid[$p]=""
     grep -q "mbufs still in use after the ports closed 0" "$out/logs/forward-path$p.log" ||
         log "warning: mpdp forward on path $p did not report 0 mbufs still in use ($out/logs/forward-path$p.log)"
@@ -251,6 +269,7 @@ await_paths() {
     for p in $(seq "$paths"); do
         [ "$profile" = blackhole ] && [ "$p" = 1 ] && continue
         until in_ns "$ns_kc" ping -q -c 1 -W 1 -I "k$p" "$(srv_ip "$p")" >/dev/null 2>&1; do
+            kill -0 "${fwd_pid[$p]}" 2>/dev/null || die "mpdp forward on path $p exited: $(tail -n 5 "$out/logs/forward-path$p.log")"
             [ "$SECONDS" -lt "$deadline" ] || die "path $p does not forward after 180 s (see $out/logs/forward-path$p.log)"
             sleep 0.5
         done
@@ -297,19 +316,24 @@ write_robe_config() { # FILE NS_PREFIX DEV_PREFIX ADDRESS_FN REMOTE_FN [MODE]
 }
 
 server_pid=""
+server_job=""
 start_server() {
-    in_ns "$ns_srv" python3 -u "$helper" server 0.0.0.0 "$port" >"$out/logs/server.out" 2>"$out/logs/server.err" &
-    server_pid=$!
-    for _ in $(seq 100); do grep -q listening "$out/logs/server.err" && return 0; sleep 0.1; done
+    spawn "$ns_srv" python3 -u "$helper" server 0.0.0.0 "$port" >"$out/logs/server.out" 2>"$out/logs/server.err"
+    server_job=$spawned
+    for _ in $(seq 100); do
+        server_pid=$(sed -n 's/^robe-kernel: listening on .* pid \([0-9]*\)$/\1/p' "$out/logs/server.err")
+        [ -n "$server_pid" ] && return 0
+        sleep 0.1
+    done
     die "the kernel echo server did not start: $(cat "$out/logs/server.err")"
 }
 
 resp_pid=""
 start_responder() {
     write_robe_config "$out/logs/resp.yaml" "$name-resp" l resp_ip kc_ip
-    in_ns "$ns_resp" "$mpdp" robe listen --config "$out/logs/resp.yaml" --port "$port" \
-        >"$out/logs/responder.log" 2>&1 &
-    resp_pid=$!
+    spawn "$ns_resp" "$mpdp" robe listen --config "$out/logs/resp.yaml" --port "$port" \
+        >"$out/logs/responder.log" 2>&1
+    resp_pid=$spawned
     for _ in $(seq 1200); do
         grep -q "robe listen: listening" "$out/logs/responder.log" && return 0
         kill -0 "$resp_pid" 2>/dev/null || break
@@ -319,8 +343,7 @@ start_responder() {
 }
 stop_responder() {
     [ -n "$resp_pid" ] || return 0
-    kill -TERM "$resp_pid" 2>/dev/null || true
-    wait "$resp_pid" 2>/dev/null || true
+    stop_group "$resp_pid"
     resp_pid=""
 }
 
@@ -381,9 +404,9 @@ run_mode() { # PROFILE MODE
     if [ "$mode" = kernel ]; then
         local addrs="" p
         for p in $(seq "$paths"); do addrs="$addrs${addrs:+,}$(kc_ip "$p")"; done
-        in_ns "$ns_kc" python3 -u "$helper" connect "$(srv_ip 1)" "$port" "$paths" "$count" "$concurrency" \
+        spawn "$ns_kc" python3 -u "$helper" connect "$(srv_ip 1)" "$port" "$paths" "$count" "$concurrency" \
             "$timeout_s" "$request" "$csv" "$addrs" 2> >(tee "$logf" | grep --line-buffered 'robe connect:' |
-            sed -u "s/^/  $profile $mode: /" >&2) || rc=$?
+            sed -u "s/^/  $profile $mode: /" >&2)
     else
         cfg="$out/logs/robe-$mode.yaml"
         if [ "$mode" = esim ]; then
@@ -391,11 +414,13 @@ run_mode() { # PROFILE MODE
         else
             write_robe_config "$cfg" "$name-robe" r robe_ip srv_ip "$mode"
         fi
-        in_ns "$ns_robe" "$mpdp" robe connect --config "$cfg" --server-port "$port" --mode "$mode" --count "$count" \
+        spawn "$ns_robe" "$mpdp" robe connect --config "$cfg" --server-port "$port" --mode "$mode" --count "$count" \
             --concurrency "$concurrency" --request "$request" --timeout "${timeout_s}s" --csv "$csv" \
             > >(tee -a "$logf" >/dev/null) 2> >(tee -a "$logf" | grep --line-buffered 'robe connect:' |
-            sed -u "s/^/  $profile $mode: /" >&2) || rc=$?
+            sed -u "s/^/  $profile $mode: /" >&2)
     fi
+    # wait is interrupted by INT/TERM (a foreground command would hold the trap until it ended).
+    wait_group "$spawned" || rc=$?
     sleep 0.2
     [ "$rc" = 0 ] && [ -s "$csv" ] || die "$mode in profile $profile did not run (exit $rc); last lines of $logf:
 $(tail -n 20 "$logf")"
@@ -423,8 +448,7 @@ for profile in $profiles; do
 done
 stop_responder
 for p in $(seq "$paths"); do stop_forward "$p"; done
-kill -TERM "$server_pid" 2>/dev/null || true
-wait "$server_pid" 2>/dev/null || true
+stop_group "$server_job"
 
 echo
 echo "RobE experiment: $count establishments per profile and mode, $concurrency at a time, ${timeout_s} s timeout," \

@@ -2,7 +2,8 @@
 kernel MPTCP client that is the baseline.
 
   server ADDRESS PORT
-      Listens with IPPROTO_MPTCP on ADDRESS:PORT, prints "robe-kernel: listening" on stderr once it does,
+      Listens with IPPROTO_MPTCP on ADDRESS:PORT, prints "robe-kernel: listening on ADDRESS:PORT pid PID" on
+      stderr once it does (the pid for the signals: a launcher may stand between),
       and echoes every connection (many at once, one selector loop). At the peer's DATA_FIN it records the
       connection's established subflows (MPTCP_TCPINFO) and closes. SIGUSR1 prints one line on stdout and
       starts a new tally:
@@ -23,6 +24,7 @@ subflow state every millisecond while a session waits for joins.
 
 import ctypes
 import errno
+import os
 import selectors
 import signal
 import socket
@@ -86,7 +88,7 @@ def server(address, port):
     wanted = {"report": False, "stop": False}
     signal.signal(signal.SIGUSR1, lambda *_: wanted.__setitem__("report", True))
     signal.signal(signal.SIGTERM, lambda *_: wanted.__setitem__("stop", True))
-    print("robe-kernel: listening on %s:%d" % (address, port), file=sys.stderr, flush=True)
+    print("robe-kernel: listening on %s:%d pid %d" % (address, port, os.getpid()), file=sys.stderr, flush=True)
     while not wanted["stop"]:
         if wanted["report"]:
             wanted["report"] = False
