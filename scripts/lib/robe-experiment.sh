@@ -388,7 +388,8 @@ check_server() { # PROFILE MODE CSV
         [ "$left" = "tcp=0 mptcp=0 syn-recv=0" ] || verdict=fail
         [[ "$tally" =~ accepted=([0-9]+)\ closed=([0-9]+)\ open=0 ]] && [ "${BASH_REMATCH[1]}" = "$established" ] &&
             [ "${BASH_REMATCH[2]}" = "$established" ] || verdict=fail
-        echo "robe-experiment: server check $profile $mode: $verdict: $left; $tally; client established $established"
+        paths_up=$(awk -F, 'NR > 1 && $3 != "failed" { n[$7]++ } END { for (k in n) printf "%s%s:%d", (s++ ? "," : ""), k, n[k] }' "$csv")
+        echo "robe-experiment: server check $profile $mode: $verdict: $left; $tally; client established $established, paths_up ${paths_up:--}"
     fi
     if [ "$verdict" != ok ]; then
         checks_failed=$((checks_failed + 1))

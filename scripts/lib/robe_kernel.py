@@ -9,12 +9,13 @@ kernel MPTCP client that is the baseline.
       starts a new tally:
         robe-kernel server accepted=N closed=N open=N fallback=N subflows=K:COUNT,...
       (subflows: how many connections ended with K established subflows). SIGTERM ends it.
-  connect SERVER PORT PATHS COUNT CONCURRENCY TIMEOUT_S REQUEST_BYTES CSV
+  connect SERVER PORT PATHS COUNT CONCURRENCY TIMEOUT_S REQUEST_BYTES CSV ADDRESSES
       COUNT independent sessions, CONCURRENCY at a time: a non-blocking connect() to SERVER:PORT (the
       kernel picks path 1, its default route), the request written, the echo read and compared, then the
       socket held open until every one of PATHS paths has an established subflow (the path manager's
-      joins) or TIMEOUT_S since the start; a connect not done within TIMEOUT_S fails. Writes CSV rows in
-      mpdp robe connect's format (mode kernel); rsts_sent and syns_sent are not known and stay empty.
+      joins), and 200 ms more, or TIMEOUT_S since the start; a connect not done within TIMEOUT_S fails. Writes CSV rows in
+      mpdp robe connect's format (mode kernel; initial_path: the index of the socket's local address in
+      ADDRESSES, the client's addresses by path, comma separated); rsts_sent and syns_sent are not known and stay empty.
       Outcome fallback: connected, but as plain TCP (the kernel dropped MP_CAPABLE after SYN retransmissions).
       Prints "robe connect: N/COUNT done, F failed" on stderr about once a second.
 
@@ -40,6 +41,7 @@ MPTCP_INFO_FLAG_FALLBACK = 1
 TCP_ESTABLISHED = 1
 TCP_INFO_SIZE = 256  # the user's element size; the kernel copies min(its size, this)
 MAX_SUBFLOWS = 8
+LINGER = 0.2  # seconds a session stays open after its last join
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 LIBC.getsockopt.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_void_p,
@@ -266,7 +268,10 @@ def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes
             elif s.fallback:
                 s.paths_up = 1
             echoed = len(s.echo) >= len(s.request)
-            if echoed and (s.multipath is not None or s.fallback or now - s.start >= timeout):
+            # LINGER after the last join: its third ACK (on the slower path) reaches the server before the
+            # DATA_FIN does, so the server counts the subflow too.
+            joined = s.multipath is not None and now - s.multipath >= LINGER
+            if echoed and (joined or s.fallback or now - s.start >= timeout):
                 s.outcome = "fallback" if s.fallback else ("ok" if bytes(s.echo) == s.request else "data-error")
                 active.pop(s.sock)
                 finish(s)
