@@ -106,9 +106,9 @@ public final class MpdpCommand implements Runnable
 
     private static Path configPath(final String[] args)
     {
-        if (args.length > 0 && args[0].equals("run"))
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("robe")))
         {
-            return null; // run's --config is YAML, read by RunConfig, not a properties file of defaults
+            return null; // run's and robe's --config is YAML, read by RunConfig, not a properties file of defaults
         }
         for (int i = 0; i < args.length; i++)
         {

@@ -146,7 +146,7 @@ public final class Pipeline implements AutoCloseable
             final RunConfig.Tables t = config.tables();
             // A parked join waits at most 1 s: the backlog of a full ring, not an RTT.
             final PipelineSettings settings = new PipelineSettings(config.rings().burst(), 16, t.idleTimeoutNanos(),
-                t.lingerNanos(), t.evictBudget(), 1_000_000L, 1_000_000_000L);
+                t.lingerNanos(), t.evictBudget(), 1_000_000L, 1_000_000_000L, config.control().forward());
             parkMillis = settings.parkNanos() / 1_000_000L;
             final OwnerDirectory directory = new OwnerDirectory(workerCount, t.maxSubflows(), 2 * t.maxConnections());
             final BurstRing[] rings = new BurstRing[workerCount];

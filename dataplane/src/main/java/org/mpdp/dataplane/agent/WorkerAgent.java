@@ -335,6 +335,13 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private void process(final long mbuf, final long stamp, final int rxPort, final ParsedPacket packet,
         final MemorySegment segment, final long frame)
     {
+        if (!settings.forward())
+        {
+            // A host, not a bridge: transit traffic is neither tracked nor sent on.
+            counters.notForwarded.incrementRelease();
+            free.add(mbuf);
+            return;
+        }
         frames++;
         if (log != null)
         {

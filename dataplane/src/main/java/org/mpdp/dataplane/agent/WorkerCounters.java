@@ -25,6 +25,7 @@ final class WorkerCounters
     final AtomicCounter control;
     final AtomicCounter controlRingFull;
     final AtomicCounter errors;
+    final AtomicCounter notForwarded;
     private final AtomicCounter[] reasons = new AtomicCounter[Reason.COUNT];
     private final AtomicCounter connections;
     private final AtomicCounter subflows;
@@ -53,6 +54,8 @@ final class WorkerCounters
             w + "freed: control ring full");
         errors = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "errors",
             w + "packets freed after an internal error (see the log)");
+        notForwarded = c.newCounter(CounterType.WORKER, worker, CountersFileDescriptor.NULL_KEY, "not-forwarded",
+            w + "not-forwarded (freed: control.forward is false)");
         for (final Reason r : Reason.values())
         {
             reasons[r.ordinal()] = c.newCounter(CounterType.REASON, r.ordinal(), worker, r.label(),

@@ -144,6 +144,8 @@ final class ConfigLoader
             st.choice("unknown", "fail-open", List.of("fail-open", "fail-closed")).equals("fail-closed"),
             st.nanos("grace", 30_000_000_000L, 1_000_000_000L, 3_600_000_000_000L));
         st.finish();
+        // robe: belongs to robe-control (org.mpdp.robe.RobeConfig), which reads the same file; mpdp run ignores it.
+        top.raw("robe");
         top.finish();
         if (!errors.isEmpty())
         {
@@ -445,8 +447,9 @@ final class ConfigLoader
             }
             list.add(new RunConfig.ResponderAddress(port, text, address, text6, high, low));
         }
+        final boolean forward = s.bool("forward", true);
         s.finish();
-        return new RunConfig.Control(list);
+        return new RunConfig.Control(list, forward);
     }
 
     /**

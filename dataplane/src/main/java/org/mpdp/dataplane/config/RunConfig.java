@@ -174,6 +174,7 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
             .append(", unknown ").append(state.failClosed() ? "fail-closed" : "fail-open for " +
                 Section.showNanos(state.graceNanos()) + " after an unclean start").append('\n');
         sb.append("control: ").append(control.enabled() ? "responder" : "off (packets for the box are counted and freed)");
+        sb.append(control.forward() ? "" : ", forward off (transit packets are counted and freed)");
         for (final ResponderAddress a : control.responder())
         {
             sb.append(" port ").append(a.port()).append(a.ipv4Text() == null ? "" : " " + a.ipv4Text())
@@ -488,8 +489,10 @@ public record RunConfig(Eal eal, List<PortSpec> ports, Layout layout, Rings ring
      *
      * @param responder addresses the built-in responder answers ARP and ICMP echo for; none: no control
      *                  thread, and packets for the box are counted and freed.
+     * @param forward   whether packets not for the box are forwarded to the peer port (the default); false for a
+     *                  host such as a RobE client: they are freed and counted as {@code not-forwarded}.
      */
-    public record Control(List<ResponderAddress> responder)
+    public record Control(List<ResponderAddress> responder, boolean forward)
     {
         /** Copies the list. */
         public Control

@@ -191,4 +191,33 @@ final class PipelineFaultsIT
         assertQueuesAccountFor(c);
         assertWorkersAccountFor(c);
     }
+
+    /**
+     * {@code control.forward: false} (a host such as a RobE client, not a bridge): every transit packet is
+     * freed and counted as not-forwarded, nothing goes out of the peer port, nothing is tracked.
+     */
+    @Test
+    void shouldFreeAndCountTransitPacketsWhenForwardIsOff() throws IOException
+    {
+        final Path trace = trace();
+        final Path out = dir.resolve("out.pcap");
+        final Map<String, Long> c = run(String.join("\n",
+            "ports:",
+            "  - vdev: net_pcap0,rx_pcap=" + trace,
+            "  - vdev: net_pcap1,tx_pcap=" + out,
+            "layout:",
+            "  mode: run-to-completion",
+            "  cores: [0]",
+            "  idle:",
+            "    strategy: yield",
+            "control:",
+            "  forward: false"));
+        final long received = c.get("port 0 net_pcap0 q0 rx");
+        assertEquals(packets(trace), received, c.toString());
+        assertEquals(received, c.get("worker 0 not-forwarded (freed: control.forward is false)"), c.toString());
+        assertEquals(0, sum(c, "worker \\d+ tx"), c.toString());
+        assertEquals(0, sum(c, "worker \\d+ processed"), c.toString());
+        assertEquals(0, sum(c, "port \\d+ \\S+ opackets"), c.toString());
+        assertEquals(0, packets(out), "a frame went out of the peer port");
+    }
 }

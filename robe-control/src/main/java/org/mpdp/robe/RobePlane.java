@@ -1,0 +1,326 @@
+package org.mpdp.robe;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.mpdp.dataplane.control.ControlPlane;
+import org.mpdp.dataplane.control.ControlResponder;
+import org.mpdp.dataplane.control.Injector;
+import org.mpdp.dataplane.counters.CounterType;
+import org.mpdp.dataplane.counters.Counters;
+import org.mpdp.dataplane.counters.CountersFileDescriptor;
+import org.mpdp.dataplane.port.Mbuf;
+import org.mpdp.dataplane.port.Port;
+import org.mpdp.dataplane.steer.ControlTraffic;
+import org.mpdp.robe.mode.PathHistory;
+import org.mpdp.robe.net.Frames;
+import org.mpdp.robe.net.Neighbours;
+import org.mpdp.robe.net.Options;
+import org.mpdp.robe.net.Segment;
+import org.mpdp.robe.net.Wire;
+import org.mpdp.robe.session.Host;
+import org.mpdp.robe.tcp.SegmentOut;
+import org.mpdp.robe.tcp.Subflow;
+import org.mpdp.robe.tcp.SubflowOwner;
+
+/**
+ * The RobE control plane: the data plane's control thread runs it ({@code new Pipeline(config, counters, clock,
+ * report, plane)}). It claims the path addresses, so their packets and ARP arrive here; ARP replies and
+ * requests from next hops fill the neighbour table; TCP segments go to their subflow by 4-tuple (or to the
+ * driver when no subflow owns them, else RST); ARP requests and pings for our addresses go to the built-in
+ * {@link ControlResponder}. Frames leave through {@link Injector#send}. Every received mbuf is freed here or
+ * handed to the responder (which sends or frees it), once.
+ *
+ * <p>Control thread only, except {@link #bind} (before the pipeline starts).
+ */
+public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
+{
+    private static final int FIRST_EPHEMERAL = 32768;
+    private static final int LAST_EPHEMERAL = 60999;
+
+    private final RobeConfig config;
+    private final Counters rawCounters;
+    private final RobeCounters counters;
+    private final PathHistory history;
+    private final SplittableRandom random;
+    private final Segment segment = new Segment();
+    private final Frames frames = new Frames();
+    private final Options noOptions = new Options();
+    private final UnsafeBuffer out = new UnsafeBuffer(0, 0);
+    private final Long2ObjectHashMap<Subflow> subflows = new Long2ObjectHashMap<>();
+    private final boolean[] portInUse = new boolean[65536];
+    private int nextPort = FIRST_EPHEMERAL;
+    private int[] pathPortId;
+    private Neighbours neighbours;
+    private ControlResponder responder;
+    private Driver driver;
+    private Injector injector;
+    private long now;
+
+    /**
+     * @param config   the {@code robe:} section.
+     * @param counters where the counters go (the run's counters file).
+     * @param seed     random seed (keys, nonces, ISNs, ports).
+     */
+    public RobePlane(final RobeConfig config, final Counters counters, final long seed)
+    {
+        this.config = config;
+        this.rawCounters = counters;
+        this.counters = new RobeCounters(counters);
+        this.history = new PathHistory(config.paths().size());
+        this.random = new SplittableRandom(seed);
+        nextPort = FIRST_EPHEMERAL + random.nextInt(LAST_EPHEMERAL - FIRST_EPHEMERAL);
+    }
+
+    /**
+     * Learns the port ids once the pipeline has opened its ports (before it starts).
+     *
+     * @param ports  the pipeline's ports, in config order.
+     * @param driver what runs on the control thread.
+     */
+    public void bind(final List<Port> ports, final Driver driver)
+    {
+        final int n = config.paths().size();
+        pathPortId = new int[n];
+        final int[] local = new int[n];
+        final int[] gateway = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            final RobeConfig.PathSpec p = config.paths().get(i);
+            pathPortId[i] = ports.get(p.port()).id();
+            local[i] = p.address();
+            gateway[i] = p.gateway();
+        }
+        neighbours = new Neighbours(pathPortId, local, gateway);
+        responder = new ControlResponder(pathPortId, local, new int[0], new long[0], new long[0],
+            counter("arp-replies"), counter("icmp-echo-replies"), counter("control-ignored"));
+        this.driver = driver;
+    }
+
+    private org.agrona.concurrent.status.AtomicCounter counter(final String name)
+    {
+        return rawCounters.newCounter(CounterType.CONTROL, 0, CountersFileDescriptor.NULL_KEY, "robe-" + name,
+            "robe " + name);
+    }
+
+    @Override
+    public void claim(final ControlTraffic traffic)
+    {
+        for (final RobeConfig.PathSpec p : config.paths())
+        {
+            traffic.localV4(p.address());
+        }
+    }
+
+    @Override
+    public void receive(final long mbuf, final int port, final int queue, final Injector injector)
+    {
+        this.injector = injector;
+        now = System.nanoTime();
+        final int type = Mbuf.segments(mbuf) == 1 ? segment.wrap(Mbuf.dataAddress(mbuf), Mbuf.dataLength(mbuf)) :
+            Segment.OTHER;
+        if (type == Segment.ARP_REQUEST || type == Segment.ARP_REPLY)
+        {
+            neighbours.learn(port, segment.arpSender(), segment.arpSenderMac());
+            counters.arpLearnt.incrementRelease();
+            if (type == Segment.ARP_REQUEST)
+            {
+                responder.receive(mbuf, port, queue, injector); // answers for our addresses, frees the rest
+            }
+            else
+            {
+                injector.free(mbuf);
+            }
+            return;
+        }
+        final int path = type == Segment.TCP ? pathOf(port, segment.dst()) : -1;
+        if (path < 0)
+        {
+            responder.receive(mbuf, port, queue, injector); // pings for our addresses; frees the rest
+            return;
+        }
+        counters.segmentsRx.incrementRelease();
+        final Subflow s = subflows.get(key(segment.dport(), segment.sport(), segment.src()));
+        if (s != null && s.local() == segment.dst())
+        {
+            s.onSegment(segment, now);
+        }
+        else if (driver == null || !driver.unclaimed(segment, path, now, this))
+        {
+            counters.segmentsUnknown.incrementRelease();
+            resetUnknown(port);
+        }
+        injector.free(mbuf);
+    }
+
+    /** RFC 9293 §3.10.7.1: a segment for no connection gets a RST (none for a RST). */
+    private void resetUnknown(final int port)
+    {
+        if (segment.has(Frames.RST))
+        {
+            return;
+        }
+        final boolean ack = segment.has(Frames.ACK);
+        if (segment.has(Frames.SYN) && ack)
+        {
+            counters.lateSynAcks.incrementRelease();
+        }
+        final int length = frames.tcp(mac(port), segment.srcMac(), segment.dst(), segment.src(), segment.dport(),
+            segment.sport(), ack ? segment.ack() : 0, ack ? 0 : segment.seq() + segment.payloadLength() +
+            (segment.has(Frames.SYN) ? 1 : 0) + (segment.has(Frames.FIN) ? 1 : 0), ack ? Frames.RST :
+            Frames.RST | Frames.ACK, 0, noOptions.bytes(), 0, null, 0, 0);
+        counters.rstsSent.incrementRelease();
+        send(port, frames.bytes(), length);
+    }
+
+    private int pathOf(final int port, final int address)
+    {
+        for (int i = 0; i < pathPortId.length; i++)
+        {
+            if (pathPortId[i] == port && config.paths().get(i).address() == address)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long key(final int localPort, final int remotePort, final int remote)
+    {
+        return (long)localPort << 48 | (long)remotePort << 32 | (remote & 0xFFFF_FFFFL);
+    }
+
+    @Override
+    public int doWork(final long nowNanos, final Injector injector)
+    {
+        this.injector = injector;
+        now = nowNanos;
+        return driver == null ? 0 : driver.poll(nowNanos, this);
+    }
+
+    /**
+     * @param path path index.
+     * @return whether its next hop's MAC is known (asks for it when not).
+     */
+    public boolean resolved(final int path)
+    {
+        return neighbours.resolve(path, now, this) >= 0;
+    }
+
+    /** @return the {@code robe:} section. */
+    public RobeConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * Registers a subflow for demux (a responder's passive subflows; {@link #open} does it for active ones).
+     *
+     * @param s the subflow.
+     */
+    public void register(final Subflow s)
+    {
+        subflows.put(key(s.localPort(), s.remotePort(), s.remote()), s);
+    }
+
+    @Override
+    public int paths()
+    {
+        return config.paths().size();
+    }
+
+    @Override
+    public Subflow open(final SubflowOwner owner, final int path, final int remotePort)
+    {
+        for (int tries = 0; tries <= LAST_EPHEMERAL - FIRST_EPHEMERAL; tries++)
+        {
+            final int port = nextPort;
+            nextPort = nextPort == LAST_EPHEMERAL ? FIRST_EPHEMERAL : nextPort + 1;
+            if (!portInUse[port])
+            {
+                portInUse[port] = true;
+                final RobeConfig.PathSpec p = config.paths().get(path);
+                final Subflow s = new Subflow(owner, this, path, p.address(), port, p.remote(), remotePort,
+                    random.nextInt());
+                register(s);
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void release(final Subflow subflow)
+    {
+        if (subflows.remove(key(subflow.localPort(), subflow.remotePort(), subflow.remote())) != null &&
+            subflow.localPort() >= FIRST_EPHEMERAL && subflow.localPort() <= LAST_EPHEMERAL)
+        {
+            portInUse[subflow.localPort()] = false;
+        }
+    }
+
+    @Override
+    public RobeCounters counters()
+    {
+        return counters;
+    }
+
+    @Override
+    public PathHistory history()
+    {
+        return history;
+    }
+
+    @Override
+    public long random()
+    {
+        return random.nextLong();
+    }
+
+    @Override
+    public void send(final Subflow s, final int flags, final int seq, final int ack, final Options options,
+        final byte[] payload, final int offset, final int length)
+    {
+        final int path = s.path();
+        final long mac = neighbours.resolve(path, now, this);
+        if (mac < 0)
+        {
+            counters.txNoNeighbour.incrementRelease();
+            return;
+        }
+        final int port = pathPortId[path];
+        final int n = frames.tcp(mac(port), mac, s.local(), s.remote(), s.localPort(), s.remotePort(), seq, ack, flags,
+            Subflow.WINDOW, options.bytes(), options.length(), payload, offset, length);
+        send(port, frames.bytes(), n);
+    }
+
+    @Override
+    public boolean send(final int port, final byte[] frame, final int length)
+    {
+        final long mbuf = injector == null ? 0 : injector.allocate(port);
+        if (mbuf == 0)
+        {
+            counters.txNoMbuf.incrementRelease();
+            return false;
+        }
+        if (Mbuf.tailroomFromData(mbuf) < length)
+        {
+            injector.free(mbuf);
+            counters.txNoMbuf.incrementRelease();
+            return false;
+        }
+        out.wrap(Mbuf.dataAddress(mbuf), length);
+        out.putBytes(0, frame, 0, length);
+        Mbuf.setLength(mbuf, length);
+        counters.framesTx.incrementRelease();
+        return injector.send(port, mbuf);
+    }
+
+    @Override
+    public long mac(final int port)
+    {
+        return injector == null ? 0 : injector.mac(port);
+    }
+}

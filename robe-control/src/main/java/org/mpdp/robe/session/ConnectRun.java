@@ -1,0 +1,145 @@
+package org.mpdp.robe.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mpdp.dataplane.crypto.JoinHmac;
+import org.mpdp.dataplane.crypto.KeyDerivation;
+import org.mpdp.robe.Driver;
+import org.mpdp.robe.RobePlane;
+import org.mpdp.robe.mode.Mode;
+import org.mpdp.robe.mode.Plan;
+
+/**
+ * {@code mpdp robe connect}'s driver: N independent sessions, C at a time, each with its own request of
+ * pseudo-random bytes. Sessions start once every path's next hop is known (or after
+ * {@link #RESOLVE_WAIT_NANOS}: a path that never answers ARP is simply a path whose SYNs go nowhere).
+ * Control thread, except the progress getters (any thread) and {@link #results()} (after the pipeline stopped).
+ */
+public final class ConnectRun implements Driver
+{
+    /** Longest wait for ARP before the first session. */
+    public static final long RESOLVE_WAIT_NANOS = 1_000_000_000L;
+
+    private final Mode mode;
+    private final int count;
+    private final int concurrency;
+    private final int requestBytes;
+    private final long timeoutNanos;
+    private final int serverPort;
+    private final long seed;
+    private final JoinHmac hmac = new JoinHmac();
+    private final KeyDerivation derivation = new KeyDerivation();
+    private final List<Session> active = new ArrayList<>();
+    private final List<SessionResult> results = new ArrayList<>();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private long firstPoll = -1;
+    private int started;
+    private volatile boolean finished;
+
+    /**
+     * @param mode         mode of every session.
+     * @param count        sessions.
+     * @param concurrency  at most this many at once.
+     * @param requestBytes request size.
+     * @param timeoutNanos establishment (and data) timeout.
+     * @param serverPort   the server's port.
+     * @param seed         request contents.
+     */
+    public ConnectRun(final Mode mode, final int count, final int concurrency, final int requestBytes,
+        final long timeoutNanos, final int serverPort, final long seed)
+    {
+        this.mode = mode;
+        this.count = count;
+        this.concurrency = Math.max(1, concurrency);
+        this.requestBytes = requestBytes;
+        this.timeoutNanos = timeoutNanos;
+        this.serverPort = serverPort;
+        this.seed = seed;
+    }
+
+    @Override
+    public int poll(final long now, final RobePlane plane)
+    {
+        if (finished)
+        {
+            return 0;
+        }
+        if (firstPoll < 0)
+        {
+            firstPoll = now;
+        }
+        boolean resolved = true;
+        for (int p = 0; p < plane.paths(); p++)
+        {
+            resolved &= plane.resolved(p);
+        }
+        if (!resolved && now - firstPoll < RESOLVE_WAIT_NANOS)
+        {
+            return 0;
+        }
+        int work = 0;
+        while (active.size() < concurrency && started < count)
+        {
+            final byte[] request = new byte[requestBytes];
+            new SplittableRandom(seed + started).nextBytes(request);
+            final Plan plan = Plan.of(mode, plane.paths(), plane.history(), plane.config().timerNanos());
+            final Session s = new Session(started, mode, plan, plane, serverPort, request, timeoutNanos, hmac,
+                derivation);
+            started++;
+            active.add(s);
+            s.start(now);
+            work++;
+        }
+        for (int i = active.size() - 1; i >= 0; i--)
+        {
+            final Session s = active.get(i);
+            if (s.poll(now))
+            {
+                active.remove(i);
+                final SessionResult r = s.result();
+                results.add(r);
+                if (!r.outcome().equals(Session.OK))
+                {
+                    failed.incrementAndGet();
+                }
+                done.incrementAndGet();
+                work++;
+            }
+        }
+        if (started == count && active.isEmpty())
+        {
+            finished = true;
+        }
+        return work;
+    }
+
+    @Override
+    public boolean finished()
+    {
+        return finished;
+    }
+
+    /** @return sessions done so far (any thread). */
+    public int done()
+    {
+        return done.get();
+    }
+
+    /** @return sessions done that were not ok (any thread). */
+    public int failed()
+    {
+        return failed.get();
+    }
+
+    /** @return the results in index order (after the control thread stopped). */
+    public List<SessionResult> results()
+    {
+        final List<SessionResult> sorted = new ArrayList<>(results);
+        sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return sorted;
+    }
+}

@@ -1,0 +1,39 @@
+package org.mpdp.robe.session;
+
+import org.mpdp.robe.RobeCounters;
+import org.mpdp.robe.mode.PathHistory;
+import org.mpdp.robe.tcp.Subflow;
+import org.mpdp.robe.tcp.SubflowOwner;
+
+/** What a session needs of the plane it runs in: paths, subflows with a free local port, counters, history. */
+public interface Host
+{
+    /** @return number of paths. */
+    int paths();
+
+    /**
+     * Opens a subflow on a path (not connected yet): a free local port, a random ISN, registered for demux.
+     *
+     * @param owner      the session.
+     * @param path       path index.
+     * @param remotePort the server's port.
+     * @return the subflow, or null when no local port is free.
+     */
+    Subflow open(SubflowOwner owner, int path, int remotePort);
+
+    /**
+     * Forgets a subflow (its port becomes free).
+     *
+     * @param subflow the subflow.
+     */
+    void release(Subflow subflow);
+
+    /** @return the counters. */
+    RobeCounters counters();
+
+    /** @return the path history (IPS). */
+    PathHistory history();
+
+    /** @return 64 random bits (keys, nonces). */
+    long random();
+}
