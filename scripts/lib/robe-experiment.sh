@@ -283,10 +283,10 @@ rtt() {
     if [ -n "$line" ]; then echo "$line" | awk -F/ '{ print $5 }'; else echo "-"; fi
 }
 
-# The robe config: the same YAML as mpdp run (ports, eal, counters) plus robe.paths; REMOTE_FN gives the
-# server's address on each path (the kernel server, or the mpdp responder for eSIM).
-write_robe_config() { # FILE NS_PREFIX DEV_PREFIX ADDRESS_FN REMOTE_FN [MODE]
-    local f=$1 prefix=$2 dev=$3 addr=$4 remote=$5 mode=${6:-} p
+# The YAML of mpdp run (eal, ports, layout, counters: the part both robe commands share), for the ports
+# DEV_PREFIX1, DEV_PREFIX2, ...
+write_run_config() { # NS_PREFIX DEV_PREFIX
+    local prefix=$1 dev=$2 p
     {
         echo "# written by scripts/mpdp robe-experiment"
         echo "eal:"
@@ -300,11 +300,23 @@ write_robe_config() { # FILE NS_PREFIX DEV_PREFIX ADDRESS_FN REMOTE_FN [MODE]
         echo "  cores: [$(($(nproc) - 1))]"
         echo "  idle:"
         echo "    strategy: backoff"
+        # Small tables: the defaults (sized for a bridge) take seconds to allocate at every start.
+        echo "tables:"
+        echo "  max-connections: 1024"
+        echo "  max-subflows: 4096"
         echo "counters:"
         echo "  path: $out/logs/$prefix-counters.dat"
+    }
+}
+
+# robe connect's config: robe.paths on top (robe connect runs it as a host: control.forward=false). REMOTE_FN
+# gives the server's address on each path (the kernel server, or the mpdp responder for eSIM).
+write_robe_config() { # FILE NS_PREFIX DEV_PREFIX ADDRESS_FN REMOTE_FN [MODE]
+    local f=$1 prefix=$2 dev=$3 addr=$4 remote=$5 mode=${6:-} p
+    {
+        write_run_config "$prefix" "$dev"
         echo "robe:"
         [ -n "$mode" ] && echo "  mode: $mode"
-        echo "  forward: false"
         echo "  paths:"
         for p in $(seq "$paths"); do
             echo "    - port: $((p - 1))"
@@ -330,7 +342,17 @@ start_server() {
 
 resp_pid=""
 start_responder() {
-    write_robe_config "$out/logs/resp.yaml" "$name-resp" l resp_ip kc_ip
+    local p
+    # robe listen answers on control.responder's addresses (and ARP and ping for them).
+    {
+        write_run_config "$name-resp" l
+        echo "control:"
+        echo "  responder:"
+        for p in $(seq "$paths"); do
+            echo "    - port: $((p - 1))"
+            echo "      ipv4: $(resp_ip "$p")"
+        done
+    } >"$out/logs/resp.yaml"
     spawn "$ns_resp" "$mpdp" robe listen --config "$out/logs/resp.yaml" --port "$port" \
         >"$out/logs/responder.log" 2>&1
     resp_pid=$spawned
