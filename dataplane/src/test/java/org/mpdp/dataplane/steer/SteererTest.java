@@ -64,4 +64,22 @@ final class SteererTest
         assertEquals(2, steerer.controlCount());
         assertEquals(1, steerer.nonIpCount());
     }
+
+    @Test
+    void shouldSendEverythingButJoinSynsToTheOnlyWorkerAndStillParkAJoinWhoseTokenIsUnknown()
+    {
+        final OwnerDirectory one = OwnerDirectory.seeded(1, 1024, 1024, 3);
+        final Steerer alone = new Steerer(one, new ControlTraffic(), null, 0);
+        assertEquals(0, alone.steer(frames.parse(SteerFrames.mpcSyn(SteerFrames.CLIENT, 40000, SteerFrames.SERVER,
+            443))));
+        assertEquals(0, alone.steer(frames.parse(SteerFrames.plainAck(SteerFrames.SERVER, 443, SteerFrames.CLIENT,
+            40000))));
+        assertEquals(2, alone.singleWorkerCount());
+        final ParsedPacket join = frames.parse(SteerFrames.joinSyn(SteerFrames.CLIENT2, 50000, SteerFrames.SERVER,
+            443, 0x11223344));
+        assertEquals(Steerer.PARK, alone.steer(join), "a lone worker still parks a join until its token is known");
+        one.publishToken(0x11223344, 0);
+        assertEquals(0, alone.steer(join));
+        assertEquals(1, alone.tokenCount());
+    }
 }
