@@ -52,6 +52,16 @@ public final class RobeCounters
     public final AtomicCounter segmentsUnknown;
     /** ARP replies and requests from next hops learnt. */
     public final AtomicCounter arpLearnt;
+    /** eSIM: the winning SYN/ACK carried ROBE_eSIM_EN. */
+    public final AtomicCounter esimNegotiated;
+    /** eSIM: a SYN/ACK without ROBE_eSIM_EN (the peer ignores the option): SIM for that session or path. */
+    public final AtomicCounter esimFallback;
+    /** eSIM: third ACKs with MP_JOIN_CAP (first sends, not retransmissions). */
+    public final AtomicCounter joinCapSent;
+    /** eSIM: MP_JOIN_CAP flows the peer acknowledged. */
+    public final AtomicCounter joinCapAccepted;
+    /** eSIM: MP_JOIN_CAP flows the peer reset (then joined with MP_JOIN). */
+    public final AtomicCounter joinCapRejected;
 
     /** @param c where counters are made. */
     public RobeCounters(final Counters c)
@@ -79,6 +89,11 @@ public final class RobeCounters
         segmentsRx = counter(c, "segments-rx", "segments-rx");
         segmentsUnknown = counter(c, "segments-unknown", "segments-unknown (no such subflow, freed)");
         arpLearnt = counter(c, "arp-learnt", "arp-learnt");
+        esimNegotiated = counter(c, "esim-negotiated", "esim-negotiated");
+        esimFallback = counter(c, "esim-fallback", "esim-fallback");
+        joinCapSent = counter(c, "join-cap-sent", "join-cap-sent");
+        joinCapAccepted = counter(c, "join-cap-accepted", "join-cap-accepted");
+        joinCapRejected = counter(c, "join-cap-rejected", "join-cap-rejected");
     }
 
     private static AtomicCounter counter(final Counters c, final String name, final String text)

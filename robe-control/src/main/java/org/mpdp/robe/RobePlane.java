@@ -41,6 +41,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     private static final int LAST_EPHEMERAL = 60999;
 
     private final RobeConfig config;
+    private final org.mpdp.robe.esim.EsimSubtypes esimSubtypes;
     private final Counters rawCounters;
     private final RobeCounters counters;
     private final PathHistory history;
@@ -67,6 +68,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     public RobePlane(final RobeConfig config, final Counters counters, final long seed)
     {
         this.config = config;
+        this.esimSubtypes = org.mpdp.robe.esim.EsimSubtypes.of(config.esim());
         this.rawCounters = counters;
         this.counters = new RobeCounters(counters);
         this.history = new PathHistory(config.paths().size());
@@ -207,6 +209,12 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     public boolean resolved(final int path)
     {
         return neighbours.resolve(path, now, this) >= 0;
+    }
+
+    @Override
+    public org.mpdp.robe.esim.EsimSubtypes esimSubtypes()
+    {
+        return esimSubtypes;
     }
 
     /** @return the {@code robe:} section. */

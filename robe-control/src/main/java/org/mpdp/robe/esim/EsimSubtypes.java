@@ -73,6 +73,29 @@ public final class EsimSubtypes
         }
     }
 
+    /**
+     * Reads {@code robe.esim}: {@code enable-subtype} and {@code join-cap-subtype}, each optional.
+     *
+     * @param esim the mapping as read from YAML (empty: the defaults).
+     * @return the subtypes.
+     * @throws IllegalArgumentException naming the key.
+     */
+    public static EsimSubtypes of(final java.util.Map<String, Object> esim)
+    {
+        for (final String key : esim.keySet())
+        {
+            if (!key.equals("enable-subtype") && !key.equals("join-cap-subtype"))
+            {
+                throw new IllegalArgumentException("robe.esim." + key + ": unknown key (enable-subtype, join-cap-subtype)");
+            }
+        }
+        final Object enable = esim.get("enable-subtype");
+        final Object joinCap = esim.get("join-cap-subtype");
+        return new EsimSubtypes(
+            enable == null ? DEFAULT_ENABLE : parse("robe.esim.enable-subtype", String.valueOf(enable)),
+            joinCap == null ? DEFAULT_JOIN_CAP : parse("robe.esim.join-cap-subtype", String.valueOf(joinCap)));
+    }
+
     /** @return the ROBE_eSIM_EN subtype. */
     public int enable()
     {

@@ -60,10 +60,13 @@ public final class ListenCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException("--port=" + port + ": must be 1..65535");
             }
-            run = RunConfig.load(config, overrides);
+            // A host, not a bridge: what is not for the box is freed and counted (control.forward).
+            final List<String> all = new ArrayList<>(List.of("control.forward=false"));
+            all.addAll(overrides);
+            run = RunConfig.load(config, all);
             addresses = ListenAddresses.of(config, run);
         }
-        catch (final ConfigException | IllegalArgumentException ex)
+        catch (final ConfigException | IllegalArgumentException | java.io.IOException ex)
         {
             System.err.println("robe listen: " + ex.getMessage());
             return 2;

@@ -179,6 +179,22 @@ public final class Options
         return this;
     }
 
+    /**
+     * Counts bytes another writer put into {@link #bytes()} at {@link #length()} (org.mpdp.robe.esim's options).
+     *
+     * @param n bytes written.
+     * @return this.
+     */
+    public Options appended(final int n)
+    {
+        if (length + n > bytes.length)
+        {
+            throw new IllegalStateException("TCP options overflow: length=" + length + " + " + n);
+        }
+        length += n;
+        return this;
+    }
+
     /** Pads with NOPs to a multiple of 4; call once, last. */
     public void pad()
     {

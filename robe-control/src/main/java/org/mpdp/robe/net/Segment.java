@@ -22,6 +22,8 @@ public final class Segment
 
     private static final ByteOrder NET = ByteOrder.BIG_ENDIAN;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private int optionsOffset;
+    private int optionsLength;
 
     private int type;
     private long arpSenderMac;
@@ -136,6 +138,8 @@ public final class Segment
         }
         payloadOffset = t + dataOffset;
         payloadLength = e + total - payloadOffset;
+        optionsOffset = t + Frames.TCP_LENGTH;
+        optionsLength = dataOffset - Frames.TCP_LENGTH;
         options(t + Frames.TCP_LENGTH, t + dataOffset);
         type = TCP;
         return type;
@@ -274,6 +278,24 @@ public final class Segment
     private long mac(final int offset)
     {
         return (long)(frame.getShort(offset, NET) & 0xFFFF) << 32 | frame.getInt(offset + 2, NET) & 0xFFFF_FFFFL;
+    }
+
+    /** @return the frame as parsed (read only). */
+    public org.agrona.DirectBuffer buffer()
+    {
+        return frame;
+    }
+
+    /** @return offset in {@link #buffer()} of the TCP options (for options this parser does not know, e.g. eSIM). */
+    public int optionsOffset()
+    {
+        return optionsOffset;
+    }
+
+    /** @return bytes of TCP options. */
+    public int optionsLength()
+    {
+        return optionsLength;
     }
 
     /** @return the frame type. */

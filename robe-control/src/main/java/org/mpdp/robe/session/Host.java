@@ -36,4 +36,10 @@ public interface Host
 
     /** @return 64 random bits (keys, nonces). */
     long random();
+
+    /** @return the eSIM option subtypes ({@code robe.esim}). */
+    default org.mpdp.robe.esim.EsimSubtypes esimSubtypes()
+    {
+        return org.mpdp.robe.esim.EsimSubtypes.DEFAULTS;
+    }
 }

@@ -38,6 +38,11 @@ final class Link
     /** Whether it ever was usable (paths_up). */
     boolean everUp;
 
+    /** eSIM: this MPC attempt's SYN/ACK carried ROBE_eSIM_EN and it is reused as a subflow with MP_JOIN_CAP. */
+    boolean joinCap;
+    /** eSIM: Key-B' from this attempt's SYN/ACK. */
+    long keyBPrime;
+
     boolean mapped;
     long mapDsn;
     int mapSsn;

@@ -93,6 +93,10 @@ public final class Session implements SubflowOwner
     private int rsts;
     private int syns;
     private String outcome;
+    /** eSIM: the winning SYN/ACK carried ROBE_eSIM_EN, so pending attempts are reused with MP_JOIN_CAP. */
+    private boolean esimOn;
+    private final org.mpdp.robe.esim.EsimHmac esimHmac = new org.mpdp.robe.esim.EsimHmac();
+    private final org.agrona.concurrent.UnsafeBuffer esimView = new org.agrona.concurrent.UnsafeBuffer(0, 0);
 
     /**
      * @param index        the session's number (CSV row).
@@ -189,11 +193,29 @@ public final class Session implements SubflowOwner
         final int length)
     {
         final Link link = (Link)subflow.attachment();
-        if (link.kind == Link.MPC)
+        if (link.kind == Link.MPC && link.joinCap)
+        {
+            if (link.preEstablished && kind == Subflow.SEND_ACK)
+            {
+                // RobE_eSIM: the third ACK of a reused attempt (draft "RobE_eSIM", SA6.2).
+                esimHmac.compute(localKey, remoteKey, link.keyBPrime);
+                esimView.wrap(o.bytes());
+                o.appended(org.mpdp.robe.esim.EsimOption.writeJoinCap(esimView, o.length(),
+                    host.esimSubtypes().joinCap(), link.path + 1, localKey, esimHmac));
+                return;
+            }
+        }
+        else if (link.kind == Link.MPC)
         {
             if (kind == Subflow.SEND_SYN)
             {
                 o.mpCapable(0, 0, 0, -1);
+                if (plan.esim())
+                {
+                    esimView.wrap(o.bytes());
+                    o.appended(org.mpdp.robe.esim.EsimOption.writeEnable(esimView, o.length(),
+                        host.esimSubtypes().enable()));
+                }
                 return;
             }
             if (!firstAcked && kind == Subflow.SEND_DATA && dsn == localIdsn + 1)
@@ -257,6 +279,24 @@ public final class Session implements SubflowOwner
             joinSynAck(link, s, now);
             return;
         }
+        final boolean offered = plan.esim() && esimEnable(s);
+        if (winner != null && esimOn && !link.loser && !link.closed && !done && !closing && s.mpCapable() &&
+            s.mpCapableKeys() >= 1)
+        {
+            if (offered)
+            {
+                joinCap(link, s, now);
+                return;
+            }
+            // This path's SYN/ACK lacks ROBE_eSIM_EN: SIM for it (RST, then MP_JOIN).
+            counters.esimFallback.incrementRelease();
+            subflow.resetFor(s);
+            rst();
+            link.closed = true;
+            link.loser = true;
+            startJoin(link.path, 1, now);
+            return;
+        }
         if (winner != null || link.loser || !s.mpCapable() || s.mpCapableKeys() < 1 || done)
         {
             // A losing attempt's late SYN/ACK (or one without MP_CAPABLE): the server must not keep it.
@@ -267,7 +307,46 @@ public final class Session implements SubflowOwner
             link.loser = true;
             return;
         }
+        if (plan.esim())
+        {
+            esimOn = offered;
+            (offered ? counters.esimNegotiated : counters.esimFallback).incrementRelease();
+        }
         win(link, s, now);
+    }
+
+    private boolean esimEnable(final Segment s)
+    {
+        final int subtype = host.esimSubtypes().enable();
+        final int at = org.mpdp.robe.esim.EsimOption.find(s.buffer(), s.optionsOffset(), s.optionsLength(), subtype);
+        return at >= 0 && org.mpdp.robe.esim.EsimOption.checkEnable(s.buffer(), at,
+            s.optionsOffset() + s.optionsLength() - at, subtype, s.flags()) == org.mpdp.robe.esim.EsimOption.OK;
+    }
+
+    /** RobE_eSIM: a pending attempt's SYN/ACK after the winner's: ACK + MP_JOIN_CAP, and it is a subflow. */
+    private void joinCap(final Link link, final Segment s, final long now)
+    {
+        link.joinCap = true;
+        link.keyBPrime = s.mpCapableKey1();
+        link.subflow.establish();
+        link.preEstablished = true;
+        link.thirdAckAt = now;
+        link.thirdAcks = 1;
+        counters.joinCapSent.incrementRelease();
+        link.subflow.sendAck();
+    }
+
+    /** @return a pending MP_CAPABLE attempt on {@code path} that eSIM will reuse. */
+    private boolean pendingAttempt(final int path)
+    {
+        for (final Link l : links)
+        {
+            if (l.kind == Link.MPC && l.path == path && !l.closed && !l.loser && l != winner)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void win(final Link link, final Segment s, final long now)
@@ -288,7 +367,7 @@ public final class Session implements SubflowOwner
         counters.established[mode.ordinal()].incrementRelease();
         for (final Link other : links)
         {
-            if (other != link && !other.closed)
+            if (other != link && !other.closed && !esimOn)
             {
                 // SIM/TIMER losers: RST now (seq = ISN + 1), so a SYN/ACK in flight leaves no half-open socket.
                 other.loser = true;
@@ -299,7 +378,7 @@ public final class Session implements SubflowOwner
         }
         for (int p = 0; p < host.paths(); p++)
         {
-            if (p != link.path)
+            if (p != link.path && !(esimOn && pendingAttempt(p)))
             {
                 startJoin(p, 1, now);
             }
@@ -341,6 +420,16 @@ public final class Session implements SubflowOwner
             {
                 subflow.abandon();
                 joinFailed(link);
+                return;
+            }
+        }
+        else if (winner != null && esimOn && !link.loser && !link.joinCap && !done && !closing)
+        {
+            if (subflow.synsSent() >= JOIN_SYNS)
+            {
+                subflow.abandon(); // a pending eSIM attempt on a dead path: like a join that got no answer
+                link.closed = true;
+                counters.joinsFailed.incrementRelease();
                 return;
             }
         }
@@ -442,12 +531,12 @@ public final class Session implements SubflowOwner
     public void onSegment(final Subflow subflow, final Segment s, final long now)
     {
         final Link link = (Link)subflow.attachment();
-        if (link.kind == Link.JOIN && link.preEstablished && s.has(Frames.ACK))
+        if ((link.kind == Link.JOIN || link.joinCap) && link.preEstablished && s.has(Frames.ACK) && !s.has(Frames.SYN))
         {
-            link.preEstablished = false; // the fourth ACK (RFC 8684 §3.2)
+            link.preEstablished = false; // the fourth ACK (RFC 8684 §3.2), or the responder's ACK of MP_JOIN_CAP
             link.up = true;
-        link.everUp = true;
-            counters.joinsOk.incrementRelease();
+            link.everUp = true;
+            (link.joinCap ? counters.joinCapAccepted : counters.joinsOk).incrementRelease();
             checkMultipath(now);
         }
         if (link == winner && !firstAcked && (s.dss() || s.ack() - (subflow.iss() + 1) > 0))
@@ -516,7 +605,13 @@ public final class Session implements SubflowOwner
             return;
         }
         link.closed = true;
-        if (link.kind == Link.JOIN && reset && !wasUp && !link.preEstablished && !done && !closing)
+        if (link.joinCap && !wasUp && !done && !closing)
+        {
+            // The peer did not accept MP_JOIN_CAP (reset): join the path the RFC 8684 way.
+            counters.joinCapRejected.incrementRelease();
+            startJoin(link.path, 1, System.nanoTime());
+        }
+        else if (link.kind == Link.JOIN && reset && !wasUp && !link.preEstablished && !done && !closing)
         {
             // A join RST by the server: most likely it raced our third ACK (token not known yet). Try again.
             if (link.joinTry < JOIN_TRIES)
@@ -759,7 +854,7 @@ public final class Session implements SubflowOwner
         {
             for (final Link l : links)
             {
-                if (l.path == p && (l == winner || l.kind == Link.JOIN) && l.everUp)
+                if (l.path == p && (l == winner || l.kind == Link.JOIN || l.joinCap) && l.everUp)
                 {
                     up++;
                     break;
