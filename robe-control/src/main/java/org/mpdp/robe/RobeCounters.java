@@ -50,6 +50,8 @@ public final class RobeCounters
     public final AtomicCounter segmentsRx;
     /** TCP segments to a port with no subflow (freed). */
     public final AtomicCounter segmentsUnknown;
+    /** Internal errors (exceptions on the control thread: bugs, not traffic). */
+    public final AtomicCounter errors;
     /** ARP replies and requests from next hops learnt. */
     public final AtomicCounter arpLearnt;
     /** eSIM: the winning SYN/ACK carried ROBE_eSIM_EN. */
@@ -94,6 +96,7 @@ public final class RobeCounters
         joinCapSent = counter(c, "join-cap-sent", "join-cap-sent");
         joinCapAccepted = counter(c, "join-cap-accepted", "join-cap-accepted");
         joinCapRejected = counter(c, "join-cap-rejected", "join-cap-rejected");
+        errors = counter(c, "errors", "errors (internal, see the log)");
     }
 
     private static AtomicCounter counter(final Counters c, final String name, final String text)

@@ -144,17 +144,34 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
             return;
         }
         counters.segmentsRx.incrementRelease();
-        final Subflow s = subflows.get(key(segment.dport(), segment.sport(), segment.src()));
-        if (s != null && s.local() == segment.dst())
+        try
         {
-            s.onSegment(segment, now);
+            final Subflow s = subflows.get(key(segment.dport(), segment.sport(), segment.src()));
+            if (s != null && s.local() == segment.dst())
+            {
+                s.onSegment(segment, now);
+            }
+            else if (driver == null || !driver.unclaimed(segment, path, now, this))
+            {
+                counters.segmentsUnknown.incrementRelease();
+                resetUnknown(port);
+            }
         }
-        else if (driver == null || !driver.unclaimed(segment, path, now, this))
+        catch (final RuntimeException ex)
         {
-            counters.segmentsUnknown.incrementRelease();
-            resetUnknown(port);
+            error(ex);
         }
-        injector.free(mbuf);
+        injector.free(mbuf); // the payload was copied out: the frame is done with
+    }
+
+    /** A bug, not traffic: counted, the first few printed; the packet is still freed by the caller. */
+    private void error(final RuntimeException ex)
+    {
+        if (counters.errors.getAndAddRelease(1) < 5)
+        {
+            System.err.println("robe: internal error on the control thread (counted as robe errors): " + ex);
+            ex.printStackTrace();
+        }
     }
 
     /** RFC 9293 §3.10.7.1: a segment for no connection gets a RST (none for a RST). */
@@ -199,7 +216,15 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     {
         this.injector = injector;
         now = nowNanos;
-        return driver == null ? 0 : driver.poll(nowNanos, this);
+        try
+        {
+            return driver == null ? 0 : driver.poll(nowNanos, this);
+        }
+        catch (final RuntimeException ex)
+        {
+            error(ex);
+            return 1;
+        }
     }
 
     /**

@@ -7,14 +7,17 @@ package org.mpdp.robe.mode;
  *
  * <p>Score (lower is better): {@code rtt / max(success, 0.05)}, the expected time to a SYN/ACK if each try
  * took one RTT and tries repeated until one succeeds (a geometric number of tries with mean 1/success). A path
- * with no history has no score and ranks after every path that has one, in config order; with no history at
- * all the order is the config's, so paths[0] is the default. Joins on every path after each establishment give
+ * with no history scores {@link #UNKNOWN_SCORE_NANOS} (one initial RTO, what a first try costs when it is
+ * lost): it ranks after any path that answers within a second, and before one that keeps failing. With no
+ * history at all the order is the config's (ties keep it), so paths[0] is the default. Joins on every path after each establishment give
  * every path samples, so IPS does not need to gamble to learn.
  */
 public final class PathHistory
 {
     private static final double ALPHA = 0.25;
     private static final double FLOOR = 0.05;
+    /** Score of a path without history: 1 s, the initial RTO. */
+    public static final double UNKNOWN_SCORE_NANOS = 1e9;
 
     private final double[] rttNanos;
     private final double[] success;
@@ -84,11 +87,11 @@ public final class PathHistory
 
     /**
      * @param path path index.
-     * @return its score (lower is better), or {@link Double#POSITIVE_INFINITY} without history.
+     * @return its score (lower is better), {@link #UNKNOWN_SCORE_NANOS} without history.
      */
     public double score(final int path)
     {
-        return samples[path] == 0 ? Double.POSITIVE_INFINITY : rttNanos[path] / Math.max(success[path], FLOOR);
+        return samples[path] == 0 ? UNKNOWN_SCORE_NANOS : rttNanos[path] / Math.max(success[path], FLOOR);
     }
 
     /** @return path indexes, best first (stable: ties and unknowns keep config order). */

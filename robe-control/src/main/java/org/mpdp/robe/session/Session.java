@@ -82,7 +82,9 @@ public final class Session implements SubflowOwner
     private boolean dataFinSent;
     private boolean sendingDataFin;
     private long dataFinAt;
-    private long remoteFinDsn = -1;
+    // A DSN is an unsigned 64-bit number: half of them are negative longs, so "seen" is its own flag.
+    private long remoteFinDsn;
+    private boolean remoteFinSeen;
     private boolean remoteFinDone;
     private boolean overflow;
     private boolean closing;
@@ -508,6 +510,7 @@ public final class Session implements SubflowOwner
             if (s.dataFin())
             {
                 remoteFinDsn = link.mapDsn + link.mapLength - 1;
+                remoteFinSeen = true;
             }
         }
     }
@@ -562,7 +565,7 @@ public final class Session implements SubflowOwner
             finish(now);
             return;
         }
-        if (remoteFinDsn >= 0 && !remoteFinDone && prefix() == remoteFinDsn - (remoteIdsn + 1))
+        if (remoteFinSeen && !remoteFinDone && prefix() == remoteFinDsn - (remoteIdsn + 1))
         {
             remoteFinDone = true;
             if (s.payloadLength() == 0 && !s.has(Frames.FIN))
