@@ -419,6 +419,9 @@ check_server() { # PROFILE MODE CSV
         in_ns "$ns_srv" ss -tanM state all exclude listening >>"$out/logs/server-leftovers-$profile-$mode.txt" 2>&1 || true
         # Start the next run clean: the leftovers would be counted there otherwise.
         in_ns "$ns_srv" ss -K state all exclude listening >/dev/null 2>&1 || true
+        sleep 0.5
+        # ... and the server's tally too: the killed connections' closes belong to this run, not the next.
+        [ "$mode" = esim ] || echo "robe-experiment: after the kill: $(server_tally)"
     fi
 }
 

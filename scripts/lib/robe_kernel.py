@@ -272,6 +272,9 @@ def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes
             # DATA_FIN does, so the server counts the subflow too.
             joined = s.multipath is not None and now - s.multipath >= LINGER
             if echoed and (joined or s.fallback or now - s.start >= timeout):
+                # Again at the end: a connection can also fall back after its handshake (e.g. its first
+                # data not acknowledged at the MPTCP level).
+                s.fallback = s.fallback or fallen_back(s.sock)
                 s.outcome = "fallback" if s.fallback else ("ok" if bytes(s.echo) == s.request else "data-error")
                 active.pop(s.sock)
                 finish(s)
