@@ -276,10 +276,15 @@ await_paths() {
     done
 }
 
-# RTT of path P through the stages: the average of 10 pings (loss profile: of those answered), or "-".
+# RTT of path P through the stages: the average of 10 pings (loss profile: of those answered), or "-"
+# when three rounds got no answer (a blackholed path; on a busy box a forwarder can stall for seconds).
 rtt() {
-    local line
-    line=$(in_ns "$ns_kc" ping -q -c 10 -i 0.2 -W 2 -I "k$1" "$(srv_ip "$1")" 2>/dev/null | grep 'rtt min/avg' || true)
+    local line try
+    for try in 1 2 3; do
+        line=$(in_ns "$ns_kc" ping -q -c 10 -i 0.2 -W 2 -I "k$1" "$(srv_ip "$1")" 2>/dev/null | grep 'rtt min/avg' || true)
+        [ -n "$line" ] && break
+        [ "$2" = blackhole ] && [ "$1" = 1 ] && break
+    done
     if [ -n "$line" ]; then echo "$line" | awk -F/ '{ print $5 }'; else echo "-"; fi
 }
 
@@ -464,8 +469,8 @@ for m in $modes; do [ "$m" = esim ] && need_resp=1; done
 for profile in $profiles; do
     apply_profile "$profile"
     await_paths "$profile"
-    r1=$(rtt 1)
-    r2=$(rtt 2)
+    r1=$(rtt 1 "$profile")
+    r2=$(rtt 2 "$profile")
     echo "$profile $r1 $r2" >>"$out/rtt.txt"
     log "profile $profile: path1 rtt $r1 ms, path2 rtt $r2 ms ($(( $(date +%s) - started )) s)"
     for mode in $modes; do
