@@ -1,0 +1,162 @@
+package org.mpdp.robe.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpdp.dataplane.testing.Cmd;
+import org.mpdp.dataplane.testing.LiveTestbed;
+
+/**
+ * {@code scripts/mpdp robe-experiment} in a very short version of every profile (3 sessions per mode): the
+ * topology in namespaces, the impairment, {@code mpdp robe connect} in several modes, {@code mpdp robe listen}
+ * for eSIM and the kernel baseline. Asserts the protocol outcomes from the session CSVs (which path won, joins
+ * established, data intact, RSTs sent) and the server checks (no leftovers, accept count equal to the
+ * sessions established), never timings; and that nothing is left behind.
+ */
+final class RobeExperimentIT
+{
+    private static final int COUNT = 3;
+    private static final int REQUEST = 1024;
+
+    @TempDir
+    Path dir;
+
+    /** One CSV row, the columns the assertions read. */
+    private record Row(String outcome, int initialPath, int pathsUp, int bytesEchoed, int rstsSent)
+    {
+    }
+
+    private String run(final String name, final String profiles, final String modes) throws IOException
+    {
+        final Map<String, String> env = new HashMap<>();
+        env.put("MPDP_CLASSPATH", System.getProperty("java.class.path"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        final Path script = LiveTestbed.root().resolve("scripts/lib/robe-experiment.sh");
+        final Path out = dir.resolve(name);
+        try
+        {
+            final Cmd.Result r = Cmd.run(Duration.ofMinutes(15), env, List.of("bash", script.toString(), "--name", name,
+                "--out", out.toString(), "--count", Integer.toString(COUNT), "--concurrency", Integer.toString(COUNT),
+                "--profiles", profiles, "--modes", modes));
+            final String text = r.stdout() + r.stderr();
+            assertEquals(0, r.exit(), text);
+            assertTrue(text.contains("robe-experiment: every server check passed"), text);
+            for (final String profile : profiles.split(" "))
+            {
+                for (final String mode : modes.split(" "))
+                {
+                    assertTrue(text.contains("robe-experiment: server check " + profile + " " + mode + ": "), text);
+                    assertTrue(text.lines().anyMatch(l -> l.matches("robe " + profile + " " +
+                        java.util.regex.Pattern.quote(RobeReport.displayName(mode)) +
+                        ": median [0-9.-]+ ms, p99 [0-9.-]+ ms, failures \\d+/" + COUNT + ", path2 rtt [0-9.]+ ms")),
+                        text);
+                }
+            }
+            assertTrue(Files.size(out.resolve("results.csv")) > 0, text);
+            return text;
+        }
+        finally
+        {
+            Cmd.run(Duration.ofMinutes(2), env, List.of("bash", script.toString(), "--name", name, "--down"));
+            assertFalse(Cmd.run(Duration.ofSeconds(10), "ip", "netns", "list").stdout().contains(name + "-"),
+                "namespaces left");
+        }
+    }
+
+    private List<Row> rows(final String name, final String profile, final String mode) throws IOException
+    {
+        final List<String> lines = Files.readAllLines(dir.resolve(name).resolve("csv").resolve(profile + "-" + mode +
+            ".csv"));
+        final List<String> header = List.of(lines.get(0).split(",", -1));
+        final List<Row> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).map(f -> new Row(
+            f[header.indexOf("outcome")], f[header.indexOf("initial_path")].isEmpty() ? -1 :
+            Integer.parseInt(f[header.indexOf("initial_path")]), Integer.parseInt(f[header.indexOf("paths_up")]),
+            Integer.parseInt(f[header.indexOf("bytes_echoed")]), f[header.indexOf("rsts_sent")].isEmpty() ? 0 :
+            Integer.parseInt(f[header.indexOf("rsts_sent")]))).toList();
+        assertEquals(COUNT, rows.size(), profile + " " + mode + ": " + lines);
+        return rows;
+    }
+
+    /** Every session established on path INITIAL (0-based) with the echo intact. */
+    private void allOk(final String name, final String profile, final String mode, final int initial)
+        throws IOException
+    {
+        for (final Row r : rows(name, profile, mode))
+        {
+            assertEquals("ok", r.outcome(), profile + " " + mode + ": " + r);
+            assertEquals(initial, r.initialPath(), profile + " " + mode + ": which path won: " + r);
+            assertEquals(REQUEST, r.bytesEchoed(), profile + " " + mode + ": data intact: " + r);
+        }
+    }
+
+    @Test
+    void blackholedDefaultPath() throws IOException
+    {
+        final String name = "rxb" + ProcessHandle.current().pid() % 10_000;
+        run(name, "blackhole", "plain timer sim kernel");
+        // Plain MPTCP fails as the kernel does; TIMER and SIM establish on path 2.
+        for (final String mode : List.of("plain", "kernel"))
+        {
+            for (final Row r : rows(name, "blackhole", mode))
+            {
+                assertEquals("failed", r.outcome(), mode + ": " + r);
+                assertEquals(0, r.pathsUp(), mode + ": " + r);
+            }
+        }
+        allOk(name, "blackhole", "timer", 1);
+        allOk(name, "blackhole", "sim", 1);
+    }
+
+    @Test
+    void noImpairment() throws IOException
+    {
+        final String name = "rxn" + ProcessHandle.current().pid() % 10_000;
+        run(name, "none", "plain sim esim kernel");
+        allOk(name, "none", "plain", 0);
+        allOk(name, "none", "kernel", 0);
+        // The kernel's path manager joins path 2.
+        rows(name, "none", "kernel").forEach(r -> assertEquals(2, r.pathsUp(), "kernel join: " + r));
+        // SIM: path 1 (10 ms) answers first; path 2's SYN/ACK is reset (and the server check saw no half-open
+        // socket left by it).
+        allOk(name, "none", "sim", 0);
+        rows(name, "none", "sim").forEach(r -> assertTrue(r.rstsSent() >= 1, "SIM resets the loser: " + r));
+        // eSIM against mpdp's responder: established on path 1, path 2 joined.
+        allOk(name, "none", "esim", 0);
+        rows(name, "none", "esim").forEach(r -> assertEquals(2, r.pathsUp(), "eSIM join: " + r));
+    }
+
+    @Test
+    void lossyAndSlowDefaultPath() throws IOException
+    {
+        final String name = "rxl" + ProcessHandle.current().pid() % 10_000;
+        run(name, "loss delay", "sim kernel");
+        // 30% loss on path 1: SIM still establishes every session (path 2 is clean), data intact.
+        for (final Row r : rows(name, "loss", "sim"))
+        {
+            assertEquals("ok", r.outcome(), "loss sim: " + r);
+            assertEquals(REQUEST, r.bytesEchoed(), "loss sim: " + r);
+        }
+        for (final Row r : rows(name, "loss", "kernel"))
+        {
+            if (!r.outcome().equals("failed"))
+            {
+                assertEquals(REQUEST, r.bytesEchoed(), "loss kernel: " + r);
+                assertEquals(0, r.initialPath(), "loss kernel: " + r);
+            }
+        }
+        // Path 1 +200 ms: SIM wins on path 2 (20 ms); the kernel stays on its default route.
+        allOk(name, "delay", "sim", 1);
+        allOk(name, "delay", "kernel", 0);
+    }
+}
