@@ -20,11 +20,16 @@ import org.mpdp.robe.mode.Plan;
  */
 public final class ConnectRun implements Driver
 {
+    /** Warm-up sessions give up after this (or --timeout when shorter): they only exercise the code. */
+    public static final long WARMUP_TIMEOUT_NANOS = 2_000_000_000L;
+
     /** Longest wait for ARP before the first session. */
     public static final long RESOLVE_WAIT_NANOS = 1_000_000_000L;
 
     private final Mode mode;
     private final int count;
+    private final int warmup;
+    private int warmupDone;
     private final int concurrency;
     private final int requestBytes;
     private final long timeoutNanos;
@@ -33,6 +38,8 @@ public final class ConnectRun implements Driver
     private final JoinHmac hmac = new JoinHmac();
     private final KeyDerivation derivation = new KeyDerivation();
     private final List<Session> active = new ArrayList<>();
+    /** Parallel to {@link #active}: whether that session is a warm-up. */
+    private final List<Boolean> warmups = new ArrayList<>();
     private final List<SessionResult> results = new ArrayList<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -43,17 +50,20 @@ public final class ConnectRun implements Driver
     /**
      * @param mode         mode of every session.
      * @param count        sessions.
+     * @param warmup       sessions run first and not reported (the JIT compiles the stack meanwhile); the
+     *                     measured ones start when all of them have ended, with the IPS history forgotten.
      * @param concurrency  at most this many at once.
      * @param requestBytes request size.
      * @param timeoutNanos establishment (and data) timeout.
      * @param serverPort   the server's port.
      * @param seed         request contents.
      */
-    public ConnectRun(final Mode mode, final int count, final int concurrency, final int requestBytes,
+    public ConnectRun(final Mode mode, final int count, final int warmup, final int concurrency, final int requestBytes,
         final long timeoutNanos, final int serverPort, final long seed)
     {
         this.mode = mode;
         this.count = count;
+        this.warmup = warmup;
         this.concurrency = Math.max(1, concurrency);
         this.requestBytes = requestBytes;
         this.timeoutNanos = timeoutNanos;
@@ -82,15 +92,22 @@ public final class ConnectRun implements Driver
             return 0;
         }
         int work = 0;
-        while (active.size() < concurrency && started < count)
+        while (active.size() < concurrency && started < warmup + count && (started < warmup || warmupDone == warmup))
         {
+            if (started == warmup && warmup > 0)
+            {
+                plane.history().forget();
+            }
+            final boolean warm = started < warmup;
+            final int index = warm ? started : started - warmup;
             final byte[] request = new byte[requestBytes];
             new SplittableRandom(seed + started).nextBytes(request);
             final Plan plan = Plan.of(mode, plane.paths(), plane.history(), plane.config().timerNanos());
-            final Session s = new Session(started, mode, plan, plane, serverPort, request, timeoutNanos, hmac,
-                derivation);
+            final Session s = new Session(index, mode, plan, plane, serverPort, request,
+                warm ? Math.min(timeoutNanos, WARMUP_TIMEOUT_NANOS) : timeoutNanos, hmac, derivation);
             started++;
             active.add(s);
+            warmups.add(warm);
             s.start(now);
             work++;
         }
@@ -100,6 +117,12 @@ public final class ConnectRun implements Driver
             if (s.poll(now))
             {
                 active.remove(i);
+                if (warmups.remove(i))
+                {
+                    warmupDone++;
+                    work++;
+                    continue;
+                }
                 final SessionResult r = s.result();
                 results.add(r);
                 if (!r.outcome().equals(Session.OK))
@@ -110,7 +133,7 @@ public final class ConnectRun implements Driver
                 work++;
             }
         }
-        if (started == count && active.isEmpty())
+        if (started == warmup + count && active.isEmpty())
         {
             finished = true;
         }
