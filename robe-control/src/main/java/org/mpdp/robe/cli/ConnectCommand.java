@@ -88,6 +88,11 @@ public final class ConnectCommand implements Callable<Integer>
             " session(s), mode " + m.text() +
             ", concurrency " + concurrency, seconds -> String.format(Locale.ROOT, "%s: %d/%d done, %d failed", name,
             run.done(), count, run.failed()), System.out);
+        if (warmup > 0)
+        {
+            System.out.printf(Locale.ROOT, "%s: warm-up %d session(s): %d established (not in the results)%n", name,
+                warmup, run.warmupEstablished());
+        }
         final List<SessionResult> results = run.results();
         long ok = 0;
         long failed = 0;

@@ -20,8 +20,11 @@ import org.mpdp.robe.mode.Plan;
  */
 public final class ConnectRun implements Driver
 {
-    /** Warm-up sessions give up after this (or --timeout when shorter): they only exercise the code. */
-    public static final long WARMUP_TIMEOUT_NANOS = 2_000_000_000L;
+    /**
+     * Warm-up sessions give up after this (or --timeout when shorter): they only exercise the code. Longer than
+     * {@link Session}'s join wait, so a warm-up on a dead path still closes normally.
+     */
+    public static final long WARMUP_TIMEOUT_NANOS = 5_000_000_000L;
 
     /** Longest wait for ARP before the first session. */
     public static final long RESOLVE_WAIT_NANOS = 1_000_000_000L;
@@ -30,6 +33,7 @@ public final class ConnectRun implements Driver
     private final int count;
     private final int warmup;
     private int warmupDone;
+    private volatile int warmupEstablished;
     private final int concurrency;
     private final int requestBytes;
     private final long timeoutNanos;
@@ -120,6 +124,7 @@ public final class ConnectRun implements Driver
                 if (warmups.remove(i))
                 {
                     warmupDone++;
+                    warmupEstablished += s.result().establishNanos() >= 0 ? 1 : 0;
                     work++;
                     continue;
                 }
@@ -144,6 +149,12 @@ public final class ConnectRun implements Driver
     public boolean finished()
     {
         return finished;
+    }
+
+    /** @return warm-up sessions that were established (they reached the server too; any thread). */
+    public int warmupEstablished()
+    {
+        return warmupEstablished;
     }
 
     /** @return sessions done so far (any thread). */

@@ -653,7 +653,14 @@ public final class Session implements SubflowOwner
             closeDeadline = now + CLOSE_GRACE_NANOS;
             for (final Link l : links)
             {
-                if (!l.closed)
+                if (!l.closed && l.kind == Link.JOIN && !l.up)
+                {
+                    // A join still trying (a dead path) is of no use now; it would only hold the close up.
+                    l.subflow.reset();
+                    l.closed = true;
+                    rst();
+                }
+                else if (!l.closed)
                 {
                     l.subflow.shutdown(now);
                 }
@@ -783,7 +790,16 @@ public final class Session implements SubflowOwner
             final TcpState st = l.subflow.state();
             if (st != TcpState.CLOSED && !(l.loser && st == TcpState.SYN_SENT && l.closed))
             {
-                l.subflow.reset();
+                // An established connection is aborted with MP_FASTCLOSE: RSTs alone leave it open at the server.
+                if (winner != null && !l.loser)
+                {
+                    l.subflow.abort(remoteKey);
+                    counters.fastCloses.incrementRelease();
+                }
+                else
+                {
+                    l.subflow.reset();
+                }
                 rst();
             }
             if (l.kind == Link.MPC && !l.answered)
