@@ -48,6 +48,7 @@ final class RobeExperimentIT
         {
             final Cmd.Result r = Cmd.run(Duration.ofMinutes(15), env, List.of("bash", script.toString(), "--name", name,
                 "--out", out.toString(), "--count", Integer.toString(COUNT), "--concurrency", Integer.toString(COUNT),
+                "--warmup", "2",
                 "--profiles", profiles, "--modes", modes));
             final String text = r.stdout() + r.stderr();
             assertEquals(0, r.exit(), text);
@@ -131,6 +132,12 @@ final class RobeExperimentIT
         // socket left by it).
         allOk(name, "none", "sim", 0);
         rows(name, "none", "sim").forEach(r -> assertTrue(r.rstsSent() >= 1, "SIM resets the loser: " + r));
+        // RobE's joins complete too: a session holds its DATA_FIN until they have (a 1 KiB echo over the 10 ms
+        // path used to end the session while path 2's join was still in flight).
+        for (final String mode : List.of("plain", "sim"))
+        {
+            rows(name, "none", mode).forEach(r -> assertEquals(2, r.pathsUp(), mode + " join: " + r));
+        }
         // eSIM against mpdp's responder: established on path 1, path 2 joined.
         allOk(name, "none", "esim", 0);
         rows(name, "none", "esim").forEach(r -> assertEquals(2, r.pathsUp(), "eSIM join: " + r));
