@@ -26,6 +26,9 @@ public final class ConnectRun implements Driver
      */
     public static final long WARMUP_TIMEOUT_NANOS = 5_000_000_000L;
 
+    /** How long the plane keeps answering for ended sessions once the last one has ended. */
+    public static final long LINGER_NANOS = 3_000_000_000L;
+
     /** Longest wait for ARP before the first session. */
     public static final long RESOLVE_WAIT_NANOS = 1_000_000_000L;
 
@@ -48,6 +51,7 @@ public final class ConnectRun implements Driver
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private long firstPoll = -1;
+    private long lastEnded = -1;
     private int started;
     private volatile boolean finished;
 
@@ -140,7 +144,13 @@ public final class ConnectRun implements Driver
         }
         if (started == warmup + count && active.isEmpty())
         {
-            finished = true;
+            // Linger: the plane still answers what arrives for the ended subflows (a server's retransmitted FIN
+            // after our last ACK was lost) with RST, so a lossy path leaves no socket behind at the server.
+            if (lastEnded < 0)
+            {
+                lastEnded = now;
+            }
+            finished = now - lastEnded >= LINGER_NANOS;
         }
         return work;
     }
