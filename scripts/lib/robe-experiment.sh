@@ -32,6 +32,7 @@ paths=2
 profiles="blackhole loss delay none"
 modes="plain timer sim esim ips sim+ips timer+ips kernel"
 concurrency=""
+warmup=40
 timeout_s=10
 request=1024
 port=7000
@@ -40,7 +41,7 @@ settle_s=20
 usage() {
     cat <<USAGE
 usage: scripts/mpdp robe-experiment [--quick] [--out DIR] [--count N] [--profiles "P ..."] [--modes "M ..."]
-                                    [--concurrency N] [--paths 2|3] [--name NAME] [--keep]
+                                    [--concurrency N] [--warmup N] [--paths 2|3] [--name NAME] [--keep]
   RobE establishment (mpdp robe connect) and the Linux kernel's, per impairment profile of the default
   path, into HdrHistograms: a table (median, p99, failures), DIR/results.csv, DIR/establish-PROFILE.png,
   and last one line per profile and mode:
@@ -49,6 +50,8 @@ usage: scripts/mpdp robe-experiment [--quick] [--out DIR] [--count N] [--profile
   --profiles      any of: $profiles
   --modes         any of: $modes
   --concurrency   sessions at a time (default 20)
+  --warmup N      RobE sessions run (and not measured) before each RobE mode's measured ones, so the JVM has
+                  compiled the stack first (default 40; they reach the server and its check counts them)
   --out DIR       where the CSVs, logs and plots go (default target/robe-experiment)
   --keep          leave the namespaces up at the end (debugging; remove with --name NAME --down)
   --down          only remove the namespaces of --name
@@ -66,6 +69,7 @@ while [ $# -gt 0 ]; do
         --profiles) profiles=$2; shift ;;
         --modes) modes=$2; shift ;;
         --concurrency) concurrency=$2; shift ;;
+        --warmup) warmup=$2; shift ;;
         --paths) paths=$2; shift ;;
         --name) name=$2; shift ;;
         --keep) keep=1 ;;
@@ -412,6 +416,10 @@ check_server() { # PROFILE MODE CSV
     else
         tally=$(server_tally)
         established=$(awk -F, 'NR > 1 && ($3 == "ok" || $3 == "data-error" || $3 == "fallback") { n++ } END { print n + 0 }' "$csv")
+        # robe connect's warm-up sessions reached the server too (they are not in the CSV).
+        local warm
+        warm=$(sed -n 's/^robe connect: warm-up [0-9]* session(s): \([0-9]*\) established.*/\1/p' "$out/logs/$profile-$mode.log" 2>/dev/null | tail -n 1)
+        established=$((established + ${warm:-0}))
         [ "$left" = "tcp=0 mptcp=0 syn-recv=0" ] || verdict=fail
         [[ "$tally" =~ accepted=([0-9]+)\ closed=([0-9]+)\ open=0 ]] && [ "${BASH_REMATCH[1]}" = "$established" ] &&
             [ "${BASH_REMATCH[2]}" = "$established" ] || verdict=fail
@@ -446,7 +454,7 @@ run_mode() { # PROFILE MODE
             write_robe_config "$cfg" "$name-robe" r robe_ip srv_ip "$mode"
         fi
         spawn "$ns_robe" "$mpdp" robe connect --config "$cfg" --server-port "$port" --mode "$mode" --count "$count" \
-            --concurrency "$concurrency" --request "$request" --timeout "${timeout_s}s" --csv "$csv" \
+            --warmup "$warmup" --concurrency "$concurrency" --request "$request" --timeout "${timeout_s}s" --csv "$csv" \
             > >(tee -a "$logf" >/dev/null) 2> >(tee -a "$logf" | grep --line-buffered 'robe connect:' |
             sed -u "s/^/  $profile $mode: /" >&2)
     fi

@@ -28,6 +28,8 @@ public final class RobeCounters
     public final AtomicCounter synRetransmits;
     /** RSTs sent. */
     public final AtomicCounter rstsSent;
+    /** Sessions aborted with RST + MP_FASTCLOSE (timeout, or a close that did not complete). */
+    public final AtomicCounter fastCloses;
     /** MP_JOIN subflows established (fourth ACK received). */
     public final AtomicCounter joinsOk;
     /** MP_JOIN subflows that failed (RST, bad HMAC, timeout) after their retries. */
@@ -79,6 +81,7 @@ public final class RobeCounters
         synsSent = counter(c, "syns-sent", "syns-sent");
         synRetransmits = counter(c, "syn-retransmits", "syn-retransmits");
         rstsSent = counter(c, "rsts-sent", "rsts-sent");
+        fastCloses = counter(c, "fastcloses-sent", "fastcloses-sent (sessions aborted with RST + MP_FASTCLOSE)");
         joinsOk = counter(c, "joins-ok", "joins-ok");
         joinsFailed = counter(c, "joins-failed", "joins-failed");
         joinRetries = counter(c, "join-retries", "join-retries");

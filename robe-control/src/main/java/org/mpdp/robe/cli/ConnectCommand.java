@@ -37,6 +37,11 @@ public final class ConnectCommand implements Callable<Integer>
     @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Sessions (default 1).")
     int count;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
+        description = "Sessions run first and left out of the results and the CSV, so the JIT has compiled the stack " +
+            "before the measured ones start (default 0). They reach the server like the others.")
+    int warmup;
+
     @Option(names = "--concurrency", defaultValue = "1", paramLabel = "C", description = "At once (default 1).")
     int concurrency;
 
@@ -55,9 +60,9 @@ public final class ConnectCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final String name = "robe connect";
-        if (request < 1 || request > 65536 || count < 1 || concurrency < 1 || serverPort < 1 || serverPort > 65535)
+        if (request < 1 || request > 65536 || count < 1 || warmup < 0 || concurrency < 1 || serverPort < 1 || serverPort > 65535)
         {
-            System.err.println(name + ": --request 1..65536, --count and --concurrency >= 1, --server-port 1..65535");
+            System.err.println(name + ": --request 1..65536, --count and --concurrency >= 1, --warmup >= 0, --server-port 1..65535");
             return RobeRuntime.SETUP_ERROR;
         }
         final long timeoutNanos;
@@ -77,11 +82,17 @@ public final class ConnectCommand implements Callable<Integer>
             System.err.println(name + ": " + ex.getMessage());
             return RobeRuntime.SETUP_ERROR;
         }
-        final ConnectRun run = new ConnectRun(m, count, concurrency, request, timeoutNanos, serverPort,
+        final ConnectRun run = new ConnectRun(m, count, warmup, concurrency, request, timeoutNanos, serverPort,
             System.nanoTime());
-        final int exit = runtime.run(run, name + ": running " + count + " session(s), mode " + m.text() +
+        final int exit = runtime.run(run, name + ": running " + (warmup > 0 ? warmup + " warm-up and " : "") + count +
+            " session(s), mode " + m.text() +
             ", concurrency " + concurrency, seconds -> String.format(Locale.ROOT, "%s: %d/%d done, %d failed", name,
             run.done(), count, run.failed()), System.out);
+        if (warmup > 0)
+        {
+            System.out.printf(Locale.ROOT, "%s: warm-up %d session(s): %d established (not in the results)%n", name,
+                warmup, run.warmupEstablished());
+        }
         final List<SessionResult> results = run.results();
         long ok = 0;
         long failed = 0;

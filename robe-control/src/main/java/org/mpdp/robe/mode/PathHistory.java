@@ -31,6 +31,14 @@ public final class PathHistory
         samples = new int[paths];
     }
 
+    /** Forgets everything learnt (after a warm-up, so measured sessions start as on a fresh box). */
+    public void forget()
+    {
+        java.util.Arrays.fill(rttNanos, 0);
+        java.util.Arrays.fill(success, 0);
+        java.util.Arrays.fill(samples, 0);
+    }
+
     /**
      * A handshake on a path was answered.
      *

@@ -8,6 +8,7 @@ package org.mpdp.robe.net;
  *  MP_CAPABLE  30 len 0x01 flags [key-A/B 8] [key-B 8] [data-level length 2]   SYN 4, SYN/ACK 12, ACK 20, data 22
  *  MP_JOIN     30 len 0x1B id  ...   SYN 12: token-B, nonce-A;  SYN/ACK 16: thmac 8, nonce-B;  ACK 24: hmac 20
  *  DSS         30 len 0x20 flags [DATA_ACK 8] [DSN 8, subflow seq 4, data-level length 2]
+ *  MP_FASTCLOSE 30 12 0x70 0 [receiver's key 8]   on the RST that aborts a session
  *  MP_TCPRST   30 8 0x8. flags reason   (not sent)
  * </pre>
  */
@@ -91,6 +92,23 @@ public final class Options
         {
             put16(dataLength);
         }
+        return this;
+    }
+
+    /**
+     * MP_FASTCLOSE (RFC 8684 §3.5): sent on a RST, it closes the whole MPTCP connection at the peer. A plain
+     * subflow RST does not: Linux keeps the connection (it could still be joined) until its application closes.
+     *
+     * @param receiverKey the peer's key.
+     * @return this.
+     */
+    public Options fastClose(final long receiverKey)
+    {
+        put(KIND_MPTCP);
+        put(12);
+        put(0x70);
+        put(0);
+        put64(receiverKey);
         return this;
     }
 

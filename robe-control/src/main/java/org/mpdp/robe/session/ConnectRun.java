@@ -20,11 +20,23 @@ import org.mpdp.robe.mode.Plan;
  */
 public final class ConnectRun implements Driver
 {
+    /**
+     * Warm-up sessions give up after this (or --timeout when shorter): they only exercise the code. Longer than
+     * {@link Session}'s join wait, so a warm-up on a dead path still closes normally.
+     */
+    public static final long WARMUP_TIMEOUT_NANOS = 5_000_000_000L;
+
+    /** How long the plane keeps answering for ended sessions once the last one has ended. */
+    public static final long LINGER_NANOS = 3_000_000_000L;
+
     /** Longest wait for ARP before the first session. */
     public static final long RESOLVE_WAIT_NANOS = 1_000_000_000L;
 
     private final Mode mode;
     private final int count;
+    private final int warmup;
+    private int warmupDone;
+    private volatile int warmupEstablished;
     private final int concurrency;
     private final int requestBytes;
     private final long timeoutNanos;
@@ -33,27 +45,33 @@ public final class ConnectRun implements Driver
     private final JoinHmac hmac = new JoinHmac();
     private final KeyDerivation derivation = new KeyDerivation();
     private final List<Session> active = new ArrayList<>();
+    /** Parallel to {@link #active}: whether that session is a warm-up. */
+    private final List<Boolean> warmups = new ArrayList<>();
     private final List<SessionResult> results = new ArrayList<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private long firstPoll = -1;
+    private long lastEnded = -1;
     private int started;
     private volatile boolean finished;
 
     /**
      * @param mode         mode of every session.
      * @param count        sessions.
+     * @param warmup       sessions run first and not reported (the JIT compiles the stack meanwhile); the
+     *                     measured ones start when all of them have ended, with the IPS history forgotten.
      * @param concurrency  at most this many at once.
      * @param requestBytes request size.
      * @param timeoutNanos establishment (and data) timeout.
      * @param serverPort   the server's port.
      * @param seed         request contents.
      */
-    public ConnectRun(final Mode mode, final int count, final int concurrency, final int requestBytes,
+    public ConnectRun(final Mode mode, final int count, final int warmup, final int concurrency, final int requestBytes,
         final long timeoutNanos, final int serverPort, final long seed)
     {
         this.mode = mode;
         this.count = count;
+        this.warmup = warmup;
         this.concurrency = Math.max(1, concurrency);
         this.requestBytes = requestBytes;
         this.timeoutNanos = timeoutNanos;
@@ -82,15 +100,22 @@ public final class ConnectRun implements Driver
             return 0;
         }
         int work = 0;
-        while (active.size() < concurrency && started < count)
+        while (active.size() < concurrency && started < warmup + count && (started < warmup || warmupDone == warmup))
         {
+            if (started == warmup && warmup > 0)
+            {
+                plane.history().forget();
+            }
+            final boolean warm = started < warmup;
+            final int index = warm ? started : started - warmup;
             final byte[] request = new byte[requestBytes];
             new SplittableRandom(seed + started).nextBytes(request);
             final Plan plan = Plan.of(mode, plane.paths(), plane.history(), plane.config().timerNanos());
-            final Session s = new Session(started, mode, plan, plane, serverPort, request, timeoutNanos, hmac,
-                derivation);
+            final Session s = new Session(index, mode, plan, plane, serverPort, request,
+                warm ? Math.min(timeoutNanos, WARMUP_TIMEOUT_NANOS) : timeoutNanos, hmac, derivation);
             started++;
             active.add(s);
+            warmups.add(warm);
             s.start(now);
             work++;
         }
@@ -100,6 +125,13 @@ public final class ConnectRun implements Driver
             if (s.poll(now))
             {
                 active.remove(i);
+                if (warmups.remove(i))
+                {
+                    warmupDone++;
+                    warmupEstablished += s.result().establishNanos() >= 0 ? 1 : 0;
+                    work++;
+                    continue;
+                }
                 final SessionResult r = s.result();
                 results.add(r);
                 if (!r.outcome().equals(Session.OK))
@@ -110,9 +142,15 @@ public final class ConnectRun implements Driver
                 work++;
             }
         }
-        if (started == count && active.isEmpty())
+        if (started == warmup + count && active.isEmpty())
         {
-            finished = true;
+            // Linger: the plane still answers what arrives for the ended subflows (a server's retransmitted FIN
+            // after our last ACK was lost) with RST, so a lossy path leaves no socket behind at the server.
+            if (lastEnded < 0)
+            {
+                lastEnded = now;
+            }
+            finished = now - lastEnded >= LINGER_NANOS;
         }
         return work;
     }
@@ -121,6 +159,12 @@ public final class ConnectRun implements Driver
     public boolean finished()
     {
         return finished;
+    }
+
+    /** @return warm-up sessions that were established (they reached the server too; any thread). */
+    public int warmupEstablished()
+    {
+        return warmupEstablished;
     }
 
     /** @return sessions done so far (any thread). */

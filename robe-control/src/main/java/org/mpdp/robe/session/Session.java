@@ -42,6 +42,8 @@ public final class Session implements SubflowOwner
     private static final long JOIN_RETRY_NANOS = 100_000_000L;
     private static final int JOIN_TRIES = 5;
     private static final int JOIN_SYNS = 4;
+    /** Longest a session holds its DATA_FIN back for joins still in flight (a blackholed path never joins). */
+    static final long JOIN_WAIT_NANOS = 3_000_000_000L;
     private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
     private static final int SLOT_AB = 0;
     private static final int SLOT_BA = 1;
@@ -512,6 +514,35 @@ public final class Session implements SubflowOwner
         pump(now);
     }
 
+    /**
+     * Whether the close may begin: every path has a subflow up, or nothing is still trying to join it
+     * (every attempt failed), or {@link #JOIN_WAIT_NANOS} have passed since establishment. Without this wait a
+     * short echo over a fast initial path ends the session while the joins on slower paths are in flight:
+     * their SYN/ACKs then meet no subflow, and multipath time is never measured.
+     */
+    private boolean joinsSettled(final long now)
+    {
+        if (multipathAt >= 0 || now - establishedAt >= JOIN_WAIT_NANOS)
+        {
+            return true;
+        }
+        for (int p = 0; p < host.paths(); p++)
+        {
+            if (joinRetryAt[p] != Long.MAX_VALUE)
+            {
+                return false;
+            }
+            for (final Link l : links)
+            {
+                if (l.path == p && !l.closed && !l.up)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void checkMultipath(final long now)
     {
         if (multipathAt >= 0)
@@ -612,7 +643,7 @@ public final class Session implements SubflowOwner
                 dataSndNxt += n;
             }
         }
-        if (rx.whole() && !dataFinSent)
+        if (rx.whole() && !dataFinSent && joinsSettled(now))
         {
             sendDataFin(now);
         }
@@ -622,7 +653,14 @@ public final class Session implements SubflowOwner
             closeDeadline = now + CLOSE_GRACE_NANOS;
             for (final Link l : links)
             {
-                if (!l.closed)
+                if (!l.closed && l.kind == Link.JOIN && !l.up)
+                {
+                    // A join still trying (a dead path) is of no use now; it would only hold the close up.
+                    l.subflow.reset();
+                    l.closed = true;
+                    rst();
+                }
+                else if (!l.closed)
                 {
                     l.subflow.shutdown(now);
                 }
@@ -752,7 +790,16 @@ public final class Session implements SubflowOwner
             final TcpState st = l.subflow.state();
             if (st != TcpState.CLOSED && !(l.loser && st == TcpState.SYN_SENT && l.closed))
             {
-                l.subflow.reset();
+                // An established connection is aborted with MP_FASTCLOSE: RSTs alone leave it open at the server.
+                if (winner != null && !l.loser)
+                {
+                    l.subflow.abort(remoteKey);
+                    counters.fastCloses.incrementRelease();
+                }
+                else
+                {
+                    l.subflow.reset();
+                }
                 rst();
             }
             if (l.kind == Link.MPC && !l.answered)

@@ -185,6 +185,29 @@ public final class Subflow
     }
 
     /**
+     * Aborts a synchronized subflow with RST + MP_FASTCLOSE, which ends the whole MPTCP connection at the peer
+     * (a subflow in SYN_SENT gets a plain RST: there is no connection to close yet).
+     *
+     * @param receiverKey the peer's MPTCP key.
+     */
+    public void abort(final long receiverKey)
+    {
+        if (state == TcpState.CLOSED || state == TcpState.SYN_SENT)
+        {
+            reset();
+            return;
+        }
+        // RFC 8684 §3.5 allows either MP_FASTCLOSE on an ACK (the peer answers with RST) or on a RST: both, so a
+        // peer that acts on only one of them still closes.
+        options.clear();
+        options.fastClose(receiverKey);
+        options.pad();
+        out.send(this, Frames.ACK, sndNxt, rcvNxt, options, null, 0, 0);
+        out.send(this, Frames.RST | Frames.ACK, sndNxt, rcvNxt, options, null, 0, 0);
+        close();
+    }
+
+    /**
      * Answers a segment of a 4-tuple we no longer want (e.g. a losing attempt's late SYN/ACK) with RST,
      * RFC 9293 §3.10.7.1 style: seq = its ACK.
      */
