@@ -32,7 +32,7 @@ paths=2
 profiles="blackhole loss delay none"
 modes="plain timer sim esim ips sim+ips timer+ips kernel"
 concurrency=""
-warmup=40
+warmup=""
 timeout_s=10
 request=1024
 port=7000
@@ -51,7 +51,8 @@ usage: scripts/mpdp robe-experiment [--quick] [--out DIR] [--count N] [--profile
   --modes         any of: $modes
   --concurrency   sessions at a time (default 20)
   --warmup N      RobE sessions run (and not measured) before each RobE mode's measured ones, so the JVM has
-                  compiled the stack first (default 40; they reach the server and its check counts them)
+                  compiled the stack first (default 40, 20 with --quick; they reach the server and its check
+                  counts them)
   --out DIR       where the CSVs, logs and plots go (default target/robe-experiment)
   --keep          leave the namespaces up at the end (debugging; remove with --name NAME --down)
   --down          only remove the namespaces of --name
@@ -82,6 +83,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$count" ] || { if [ "$quick" = 1 ]; then count=20; else count=200; fi; }
 [ -n "$concurrency" ] || concurrency=20
+[ -n "$warmup" ] || { if [ "$quick" = 1 ]; then warmup=20; else warmup=40; fi; }
 [ -n "$out" ] || out="$MPDP_ROOT/target/robe-experiment"
 case "$paths" in 2|3) ;; *) echo "robe-experiment: --paths must be 2 or 3" >&2; exit 2 ;; esac
 [[ "$name" =~ ^[A-Za-z0-9-]{1,12}$ ]] || { echo "robe-experiment: --name must be 1-12 of [A-Za-z0-9-]" >&2; exit 2; }

@@ -26,8 +26,13 @@ public final class ConnectRun implements Driver
      */
     public static final long WARMUP_TIMEOUT_NANOS = 5_000_000_000L;
 
-    /** How long the plane keeps answering for ended sessions once the last one has ended. */
-    public static final long LINGER_NANOS = 3_000_000_000L;
+    /**
+     * How long the plane keeps answering for ended sessions once the last one has ended and nothing more
+     * arrives for them (a server retransmits a FIN or SYN/ACK after 200 ms to 1 s, doubling).
+     */
+    public static final long LINGER_NANOS = 2_000_000_000L;
+    /** Longest linger while segments for ended sessions keep arriving (a lossy path). */
+    public static final long LINGER_MAX_NANOS = 15_000_000_000L;
 
     /** Longest wait for ARP before the first session. */
     public static final long RESOLVE_WAIT_NANOS = 1_000_000_000L;
@@ -52,6 +57,8 @@ public final class ConnectRun implements Driver
     private final AtomicInteger failed = new AtomicInteger();
     private long firstPoll = -1;
     private long lastEnded = -1;
+    private long lastUnknownAt;
+    private long unknownSeen = -1;
     private int started;
     private volatile boolean finished;
 
@@ -146,11 +153,15 @@ public final class ConnectRun implements Driver
         {
             // Linger: the plane still answers what arrives for the ended subflows (a server's retransmitted FIN
             // after our last ACK was lost) with RST, so a lossy path leaves no socket behind at the server.
-            if (lastEnded < 0)
+            // It lingers while such segments keep coming (up to LINGER_MAX_NANOS), LINGER_NANOS once they stop.
+            final long unknown = plane.counters().segmentsUnknown.get() + plane.counters().lateSynAcks.get();
+            if (lastEnded < 0 || unknown != unknownSeen)
             {
-                lastEnded = now;
+                lastEnded = lastEnded < 0 ? now : lastEnded;
+                unknownSeen = unknown;
+                lastUnknownAt = now;
             }
-            finished = now - lastEnded >= LINGER_NANOS;
+            finished = now - lastUnknownAt >= LINGER_NANOS || now - lastEnded >= LINGER_MAX_NANOS;
         }
         return work;
     }
