@@ -50,8 +50,6 @@ public final class ConnectRun implements Driver
     private final JoinHmac hmac = new JoinHmac();
     private final KeyDerivation derivation = new KeyDerivation();
     private final List<Session> active = new ArrayList<>();
-    /** Parallel to {@link #active}: whether that session is a warm-up. */
-    private final List<Boolean> warmups = new ArrayList<>();
     private final List<SessionResult> results = new ArrayList<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -107,6 +105,7 @@ public final class ConnectRun implements Driver
             return 0;
         }
         int work = 0;
+        // Warm-ups first; the measured sessions only once all of them have ended.
         while (active.size() < concurrency && started < warmup + count && (started < warmup || warmupDone == warmup))
         {
             if (started == warmup && warmup > 0)
@@ -122,7 +121,6 @@ public final class ConnectRun implements Driver
                 warm ? Math.min(timeoutNanos, WARMUP_TIMEOUT_NANOS) : timeoutNanos, hmac, derivation);
             started++;
             active.add(s);
-            warmups.add(warm);
             s.start(now);
             work++;
         }
@@ -132,7 +130,8 @@ public final class ConnectRun implements Driver
             if (s.poll(now))
             {
                 active.remove(i);
-                if (warmups.remove(i))
+                // Measured sessions start only once every warm-up has ended, so until then whatever ends is one.
+                if (warmupDone < warmup)
                 {
                     warmupDone++;
                     warmupEstablished += s.result().establishNanos() >= 0 ? 1 : 0;
