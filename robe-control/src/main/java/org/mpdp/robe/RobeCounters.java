@@ -40,6 +40,10 @@ public final class RobeCounters
     public final AtomicCounter joinHmacMismatch;
     /** Late SYN/ACKs of losing attempts, answered with RST. */
     public final AtomicCounter lateSynAcks;
+    /** RSTs sent again (losing attempts, rejected joins, aborts: {@code ResetRepeats}). */
+    public final AtomicCounter rstRepeats;
+    /** RSTs that could not be repeated (too many subflows at once). */
+    public final AtomicCounter rstsNotRepeated;
     /** Data and FIN segments retransmitted. */
     public final AtomicCounter dataRetransmits;
     /** Frames sent. */
@@ -50,7 +54,7 @@ public final class RobeCounters
     public final AtomicCounter txNoNeighbour;
     /** TCP segments for our addresses received. */
     public final AtomicCounter segmentsRx;
-    /** TCP segments to a port with no subflow (freed). */
+    /** TCP segments to a port with no subflow (answered with RST unless a RST, freed). */
     public final AtomicCounter segmentsUnknown;
     /** Internal errors (exceptions on the control thread: bugs, not traffic). */
     public final AtomicCounter errors;
@@ -87,12 +91,14 @@ public final class RobeCounters
         joinRetries = counter(c, "join-retries", "join-retries");
         joinHmacMismatch = counter(c, "join-hmac-mismatch", "join-hmac-mismatch");
         lateSynAcks = counter(c, "late-synacks", "late-synacks (losing attempts, answered with RST)");
+        rstRepeats = counter(c, "rst-repeats", "rst-repeats (a RST sent again: a lost one leaves state at the server)");
+        rstsNotRepeated = counter(c, "rsts-not-repeated", "rsts-not-repeated (too many at once)");
         dataRetransmits = counter(c, "data-retransmits", "data-retransmits");
         framesTx = counter(c, "frames-tx", "frames-tx");
         txNoMbuf = counter(c, "tx-no-mbuf", "tx-no-mbuf (frame not sent)");
         txNoNeighbour = counter(c, "tx-no-neighbour", "tx-no-neighbour (frame not sent, ARP asked)");
         segmentsRx = counter(c, "segments-rx", "segments-rx");
-        segmentsUnknown = counter(c, "segments-unknown", "segments-unknown (no such subflow, freed)");
+        segmentsUnknown = counter(c, "segments-unknown", "segments-unknown (no such subflow: RST, freed)");
         arpLearnt = counter(c, "arp-learnt", "arp-learnt");
         esimNegotiated = counter(c, "esim-negotiated", "esim-negotiated");
         esimFallback = counter(c, "esim-fallback", "esim-fallback");

@@ -52,6 +52,8 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     private final UnsafeBuffer out = new UnsafeBuffer(0, 0);
     private final Long2ObjectHashMap<Subflow> subflows = new Long2ObjectHashMap<>();
     private final boolean[] portInUse = new boolean[65536];
+    private final org.mpdp.robe.tcp.ResetRepeats resetRepeats = new org.mpdp.robe.tcp.ResetRepeats(4096);
+    private final java.util.function.Consumer<Subflow> repeatsDone = this::repeatsDone;
     private int nextPort = FIRST_EPHEMERAL;
     private int[] pathPortId;
     private Neighbours neighbours;
@@ -218,7 +220,12 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
         now = nowNanos;
         try
         {
-            return driver == null ? 0 : driver.poll(nowNanos, this);
+            final int repeats = resetRepeats.poll(nowNanos, repeatsDone);
+            if (repeats > 0)
+            {
+                counters.rstRepeats.getAndAddRelease(repeats);
+            }
+            return repeats + (driver == null ? 0 : driver.poll(nowNanos, this));
         }
         catch (final RuntimeException ex)
         {
@@ -288,10 +295,42 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     public void release(final Subflow subflow)
     {
         if (subflows.remove(key(subflow.localPort(), subflow.remotePort(), subflow.remote())) != null &&
-            subflow.localPort() >= FIRST_EPHEMERAL && subflow.localPort() <= LAST_EPHEMERAL)
+            !resetRepeats.contains(subflow))
         {
-            portInUse[subflow.localPort()] = false;
+            freePort(subflow.localPort());
         }
+    }
+
+    private void freePort(final int port)
+    {
+        if (port >= FIRST_EPHEMERAL && port <= LAST_EPHEMERAL)
+        {
+            portInUse[port] = false;
+        }
+    }
+
+    @Override
+    public void repeatReset(final Subflow subflow)
+    {
+        if (!resetRepeats.contains(subflow) && !resetRepeats.add(subflow, now))
+        {
+            counters.rstsNotRepeated.incrementRelease();
+        }
+    }
+
+    /** A subflow sent its last repeated RST: its port is free once its session has released it too. */
+    private void repeatsDone(final Subflow subflow)
+    {
+        if (subflows.get(key(subflow.localPort(), subflow.remotePort(), subflow.remote())) != subflow)
+        {
+            freePort(subflow.localPort());
+        }
+    }
+
+    /** @return subflows whose RST is still being repeated (a run lingers until none is left). */
+    public int resetsRepeating()
+    {
+        return resetRepeats.size();
     }
 
     @Override

@@ -178,6 +178,32 @@ final class RobeClientIT
     }
 
     @Test
+    void shouldLeaveNoHalfOpenLoserWhenItsFirstRstsAreLost() throws IOException
+    {
+        // A losing SIM attempt whose SYN reached the server is a request socket there until a RST arrives. Here
+        // the server loses two of every three RSTs: a single RST per loser (or one per retransmitted SYN/ACK
+        // while the run lingers) leaves half-open sockets; the repeated RSTs must not.
+        topology.dropTwoOfThreeRsts(true);
+        final Run run;
+        try
+        {
+            run = connect("sim", "--count", "4", "--concurrency", "1", "--request", "2000");
+            assertEquals(4, run.rows().size(), run.stdout());
+            for (final Map<String, String> row : run.rows())
+            {
+                assertEquals("ok", row.get("outcome"), row.toString());
+            }
+            assertTrue(run.stdout().matches("(?s).*\\s[1-9][0-9,]*\\s+robe rst-repeats .*"),
+                "the losers' RSTs were repeated: " + run.stdout());
+            assertNoHalfOpen();
+        }
+        finally
+        {
+            topology.dropTwoOfThreeRsts(false);
+        }
+    }
+
+    @Test
     void shouldMoveTimerAndIpsToPath1WhenPath0IsBlackholed() throws IOException
     {
         topology.blackholePath0(true);

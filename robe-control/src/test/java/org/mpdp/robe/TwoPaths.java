@@ -179,6 +179,26 @@ final class TwoPaths implements AutoCloseable
         }
     }
 
+    /**
+     * The server drops two of every three RSTs it receives, in arrival order (nft numgen): a lossy path for the
+     * RSTs only, deterministic, so a losing SIM attempt's first RST is lost and its later ones are not.
+     */
+    void dropTwoOfThreeRsts(final boolean on)
+    {
+        if (on)
+        {
+            in("nft", "add", "table", "inet", "robe_rst");
+            in("nft", "add", "chain", "inet", "robe_rst", "in", "{", "type", "filter", "hook", "input", "priority",
+                "0", ";", "}");
+            in("nft", "add", "rule", "inet", "robe_rst", "in", "tcp", "flags", "&", "rst", "==", "rst", "numgen",
+                "inc", "mod", "3", "!=", "2", "drop");
+        }
+        else
+        {
+            Sh.run("ip", "netns", "exec", ns, "nft", "delete", "table", "inet", "robe_rst");
+        }
+    }
+
     /** @return {@code ss -tan} lines in the server namespace in a state, e.g. syn-recv. */
     List<String> sockets(final String state)
     {

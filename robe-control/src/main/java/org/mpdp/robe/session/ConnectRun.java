@@ -160,7 +160,9 @@ public final class ConnectRun implements Driver
                 unknownSeen = unknown;
                 lastUnknownAt = now;
             }
-            finished = now - lastUnknownAt >= LINGER_NANOS || now - lastEnded >= LINGER_MAX_NANOS;
+            // ... and at least until the last losing attempt's RST has been repeated (ResetRepeats).
+            finished = now - lastUnknownAt >= LINGER_NANOS && plane.resetsRepeating() == 0 ||
+                now - lastEnded >= LINGER_MAX_NANOS;
         }
         return work;
     }

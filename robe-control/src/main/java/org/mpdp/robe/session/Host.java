@@ -28,6 +28,14 @@ public interface Host
      */
     void release(Subflow subflow);
 
+    /**
+     * A losing attempt has just been reset: its RST is repeated for a while (the first may be lost, leaving a
+     * half-open socket at the server) and its port stays reserved until then.
+     *
+     * @param subflow the losing attempt.
+     */
+    void repeatReset(Subflow subflow);
+
     /** @return the counters. */
     RobeCounters counters();
 

@@ -283,6 +283,7 @@ public final class Session implements SubflowOwner
             // This path's SYN/ACK lacks ROBE_eSIM_EN: SIM for it (RST, then MP_JOIN).
             counters.esimFallback.incrementRelease();
             subflow.resetFor(s);
+            host.repeatReset(subflow);
             rst();
             link.closed = true;
             link.loser = true;
@@ -294,6 +295,7 @@ public final class Session implements SubflowOwner
             // A losing attempt's late SYN/ACK (or one without MP_CAPABLE): the server must not keep it.
             counters.lateSynAcks.incrementRelease();
             subflow.resetFor(s);
+            host.repeatReset(subflow);
             rst();
             link.closed = true;
             link.loser = true;
@@ -366,6 +368,7 @@ public final class Session implements SubflowOwner
                 other.loser = true;
                 other.closed = true;
                 other.subflow.reset();
+                host.repeatReset(other.subflow); // the RST is repeated: one lost leaves a half-open socket
                 rst();
             }
         }
@@ -391,6 +394,7 @@ public final class Session implements SubflowOwner
             }
             counters.joinsFailed.incrementRelease();
             link.subflow.resetFor(s);
+            host.repeatReset(link.subflow);
             rst();
             link.closed = true;
             return;
@@ -458,6 +462,7 @@ public final class Session implements SubflowOwner
             if (link.subflow.state() != TcpState.CLOSED)
             {
                 link.subflow.reset();
+                host.repeatReset(link.subflow);
                 rst();
             }
         }
@@ -657,6 +662,7 @@ public final class Session implements SubflowOwner
                 {
                     // A join still trying (a dead path) is of no use now; it would only hold the close up.
                     l.subflow.reset();
+                    host.repeatReset(l.subflow);
                     l.closed = true;
                     rst();
                 }
@@ -800,6 +806,7 @@ public final class Session implements SubflowOwner
                 {
                     l.subflow.reset();
                 }
+                host.repeatReset(l.subflow);
                 rst();
             }
             if (l.kind == Link.MPC && !l.answered)

@@ -58,6 +58,12 @@ public final class Subflow
     private boolean recovering;
     private boolean finSent;
     private boolean finReceived;
+    /** The last RST sent (flags 0: none), for {@link #repeatReset}. */
+    private int resetFlags;
+    private int resetSeq;
+    private int resetAck;
+    private long resetKey;
+    private boolean resetFastClose;
     private int finSeq;
     private long handshakeRttNanos = -1;
 
@@ -177,11 +183,41 @@ public final class Subflow
         {
             return;
         }
-        options.clear();
         final boolean synchronized_ = state != TcpState.SYN_SENT;
-        out.send(this, synchronized_ ? Frames.RST | Frames.ACK : Frames.RST, state == TcpState.SYN_SENT ? iss + 1 :
-            sndNxt, synchronized_ ? rcvNxt : 0, options, null, 0, 0);
+        lastReset(synchronized_ ? Frames.RST | Frames.ACK : Frames.RST, state == TcpState.SYN_SENT ? iss + 1 :
+            sndNxt, synchronized_ ? rcvNxt : 0, false, 0);
+        repeatReset();
         close();
+    }
+
+    /**
+     * Sends the last RST again, as it was ({@link ResetRepeats}): a losing attempt's plain RST at ISN + 1 (no
+     * ACK bit: Linux's request sockets check an ACK before the RST bit and ignore a RST whose ACK is not theirs),
+     * a late SYN/ACK's RST at its ACK, an abort's RST + MP_FASTCLOSE. Nothing when none was sent.
+     */
+    public void repeatReset()
+    {
+        if (resetFlags == 0)
+        {
+            return;
+        }
+        options.clear();
+        if (resetFastClose)
+        {
+            options.fastClose(resetKey);
+            options.pad();
+        }
+        out.send(this, resetFlags, resetSeq, resetAck, options, null, 0, 0);
+    }
+
+    private void lastReset(final int flags, final int seq, final int ack, final boolean fastClose,
+        final long fastCloseKey)
+    {
+        resetFlags = flags;
+        resetSeq = seq;
+        resetAck = ack;
+        resetKey = fastCloseKey;
+        resetFastClose = fastClose;
     }
 
     /**
@@ -203,7 +239,8 @@ public final class Subflow
         options.fastClose(receiverKey);
         options.pad();
         out.send(this, Frames.ACK, sndNxt, rcvNxt, options, null, 0, 0);
-        out.send(this, Frames.RST | Frames.ACK, sndNxt, rcvNxt, options, null, 0, 0);
+        lastReset(Frames.RST | Frames.ACK, sndNxt, rcvNxt, true, receiverKey);
+        repeatReset();
         close();
     }
 
@@ -213,8 +250,8 @@ public final class Subflow
      */
     public void resetFor(final Segment segment)
     {
-        options.clear();
-        out.send(this, Frames.RST, segment.ack(), 0, options, null, 0, 0);
+        lastReset(Frames.RST, segment.ack(), 0, false, 0);
+        repeatReset();
     }
 
     private void close()
