@@ -30,6 +30,12 @@ for scripts/mpdp bench testbed.
       it unread, set SO_LINGER 0 and close (the kernel turns a close with unread data into
       MP_FASTCLOSE).
       MIDWAY_COMMAND, if given, runs in a shell after half the bytes of connection 0 are sent.
+      With MPTCP_TRAFFIC_JOIN_WAIT=S in the environment, each connection after its paced half waits
+      up to S seconds until MPTCP_INFO shows a subflow beyond the first (the path manager joined) and
+      prints on stderr
+        mptcp-traffic join-wait conn=I subflows=N waited_ms=M
+      so a connection on a busy box does not end before its join (the test then knows a connection
+      without one had S seconds for it).
 
 FAMILY is 4 or 6. Every connection prints one line on stdout:
   mptcp-traffic ROLE conn=I sent=N received=N match=true|false|- error=NAME|-
@@ -51,6 +57,8 @@ import threading
 import time
 
 IPPROTO_MPTCP = 262
+SOL_MPTCP = 284
+MPTCP_INFO = 1
 CHUNK = 8192
 SLEEP = 0.01
 LOCK = threading.Lock()
@@ -199,6 +207,23 @@ def unread(sock):
     return struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
 
 
+def extra_subflows(sock):
+    """struct mptcp_info's first byte, mptcpi_subflows: the subflows beyond the initial one."""
+    return sock.getsockopt(SOL_MPTCP, MPTCP_INFO, 64)[0]
+
+
+def join_wait(sock, index):
+    limit = float(os.environ.get("MPTCP_TRAFFIC_JOIN_WAIT", "0"))
+    if limit <= 0:
+        return
+    start = time.monotonic()
+    while extra_subflows(sock) < 1 and time.monotonic() - start < limit:
+        time.sleep(0.01)
+    with LOCK:
+        print("mptcp-traffic join-wait conn=%d subflows=%d waited_ms=%d"
+              % (index, extra_subflows(sock), (time.monotonic() - start) * 1000), file=sys.stderr, flush=True)
+
+
 def client_connection(fam, address, port, index, length, mode, midway):
     payload = pattern(index, length)
     sent = 0
@@ -218,6 +243,7 @@ def client_connection(fam, address, port, index, length, mode, midway):
                     echo.extend(data)
             reader = threading.Thread(target=read)
             reader.start()
+        waited = False
         while sent < length:
             sent += sock.send(payload[sent:sent + CHUNK])
             if midway and index == 0 and sent >= length // 2:
@@ -227,6 +253,9 @@ def client_connection(fam, address, port, index, length, mode, midway):
             # scheduler then has a reason to put data on the joined subflows too.
             if sent < length // 2:
                 time.sleep(SLEEP)
+            elif waited is False:
+                waited = True
+                join_wait(sock, index)
         if mode == "clean":
             sock.shutdown(socket.SHUT_WR)
             reader.join()

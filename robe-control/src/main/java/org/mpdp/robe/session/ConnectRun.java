@@ -57,6 +57,7 @@ public final class ConnectRun implements Driver
     private long lastEnded = -1;
     private long lastUnknownAt;
     private long unknownSeen = -1;
+    private long lingerQuiet = LINGER_NANOS;
     private int started;
     private volatile boolean finished;
 
@@ -152,16 +153,23 @@ public final class ConnectRun implements Driver
         {
             // Linger: the plane still answers what arrives for the ended subflows (a server's retransmitted FIN
             // after our last ACK was lost) with RST, so a lossy path leaves no socket behind at the server.
-            // It lingers while such segments keep coming (up to LINGER_MAX_NANOS), LINGER_NANOS once they stop.
+            // It lingers while such segments keep coming (up to LINGER_MAX_NANOS), and stops after a quiet of
+            // LINGER_NANOS or more (below).
+            // A server backs its retransmissions off (the gap doubles), so the quiet that ends the linger is at
+            // least 2.5x the last gap between such segments: the next one is then due about 2x that gap later.
             final long unknown = plane.counters().segmentsUnknown.get() + plane.counters().lateSynAcks.get();
             if (lastEnded < 0 || unknown != unknownSeen)
             {
+                if (lastEnded >= 0)
+                {
+                    lingerQuiet = Math.max(lingerQuiet, (now - lastUnknownAt) * 5 / 2);
+                }
                 lastEnded = lastEnded < 0 ? now : lastEnded;
                 unknownSeen = unknown;
                 lastUnknownAt = now;
             }
-            // ... and at least until the last losing attempt's RST has been repeated (ResetRepeats).
-            finished = now - lastUnknownAt >= LINGER_NANOS && plane.resetsRepeating() == 0 ||
+            // ... and at least until the last RST has been repeated (ResetRepeats).
+            finished = now - lastUnknownAt >= lingerQuiet && plane.resetsRepeating() == 0 ||
                 now - lastEnded >= LINGER_MAX_NANOS;
         }
         return work;
