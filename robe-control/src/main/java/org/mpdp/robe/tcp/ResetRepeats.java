@@ -1,7 +1,5 @@
 package org.mpdp.robe.tcp;
 
-import java.util.Arrays;
-
 /**
  * Repeats the RST of a subflow we gave up on: a losing attempt (RobE_SIM/TIMER: an MP_CAPABLE SYN that lost the
  * race, or its late SYN/ACK), a rejected join, a session aborted with RST + MP_FASTCLOSE. TCP never acknowledges
@@ -107,12 +105,5 @@ public final class ResetRepeats
             done.accept(s);
         }
         return work;
-    }
-
-    /** Forgets every subflow (the plane is closing). */
-    public void clear()
-    {
-        Arrays.fill(subflows, null);
-        size = 0;
     }
 }
