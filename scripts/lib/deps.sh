@@ -5,8 +5,10 @@ MPDP_DEB_PACKAGES=(libdpdk-dev dpdk dpdk-dev pkg-config gcc libc6-dev tshark wir
 mpdp_install_deps() {
     # One dpkg-query for all of them (it ran once per package before every command: 16 processes).
     # Unknown packages print nothing (and an error, dropped); installed ones print 'name install ok installed'.
+    # dpkg-query exits 1 when any package is unknown: under the callers' pipefail that ended the command
+    # before anything was installed, silently, on a fresh machine. So its status is ignored here.
     local missing=() p installed
-    installed=" $(dpkg-query -W -f='${Package} ${Status}\n' "${MPDP_DEB_PACKAGES[@]}" 2>/dev/null |
+    installed=" $({ dpkg-query -W -f='${Package} ${Status}\n' "${MPDP_DEB_PACKAGES[@]}" 2>/dev/null || true; } |
         awk '$2 == "install" && $3 == "ok" && $4 == "installed" { printf "%s ", $1 }')"
     for p in "${MPDP_DEB_PACKAGES[@]}"; do
         [[ "$installed" == *" $p "* ]] || missing+=("$p")
