@@ -31,10 +31,11 @@ for scripts/mpdp bench testbed.
       MP_FASTCLOSE).
       MIDWAY_COMMAND, if given, runs in a shell after half the bytes of connection 0 are sent.
       With MPTCP_TRAFFIC_JOIN_WAIT=S in the environment, each connection after its paced half waits
-      up to S seconds until MPTCP_INFO shows a subflow beyond the first (the path manager joined) and
-      prints on stderr
-        mptcp-traffic join-wait conn=I subflows=N waited_ms=M
-      so a connection on a busy box does not end before its join (the test then knows a connection
+      up to S seconds until it has a subflow beyond the first and none of its subflows is still in
+      SYN-SENT (MPTCP_TCPINFO: a join whose SYN was lost is retransmitted after 1 s; MPTCP_INFO's
+      count includes joins not yet answered), and prints on stderr
+        mptcp-traffic join-wait conn=I subflows=N syn_sent=K waited_ms=M
+      so a connection on a busy box does not end before its joins (the test then knows a connection
       without one had S seconds for it).
 
 FAMILY is 4 or 6. Every connection prints one line on stdout:
@@ -43,6 +44,7 @@ where sent and received are the socket's own counts and match says whether the e
 was sent (clean clients only).
 """
 
+import ctypes
 import fcntl
 import hashlib
 import os
@@ -59,6 +61,7 @@ import time
 IPPROTO_MPTCP = 262
 SOL_MPTCP = 284
 MPTCP_INFO = 1
+MPTCP_TCPINFO = 2
 CHUNK = 8192
 SLEEP = 0.01
 LOCK = threading.Lock()
@@ -208,8 +211,29 @@ def unread(sock):
 
 
 def extra_subflows(sock):
-    """struct mptcp_info's first byte, mptcpi_subflows: the subflows beyond the initial one."""
+    """struct mptcp_info's first byte, mptcpi_subflows: the subflows beyond the initial one, counted from
+    when the path manager creates them (a join still in SYN-SENT counts)."""
     return sock.getsockopt(SOL_MPTCP, MPTCP_INFO, 64)[0]
+
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+TCP_SYN_SENT = 2
+MAX_SUBFLOWS = 16
+STATE_BYTES = 8  # struct tcp_info's first 8 bytes; tcpi_state is the first
+
+
+def subflow_states(sock):
+    """tcpi_state of each subflow of the connection: getsockopt(SOL_MPTCP, MPTCP_TCPINFO) takes a
+    struct mptcp_subflow_data (size_subflow_data, num_subflows, size_kernel, size_user: 4 x u32) as input
+    and returns it filled, followed by one size_user-byte slice of struct tcp_info per subflow."""
+    header = struct.calcsize("IIII")
+    buf = ctypes.create_string_buffer(struct.pack("IIII", header, 0, 0, STATE_BYTES),
+                                      header + MAX_SUBFLOWS * STATE_BYTES)
+    length = ctypes.c_uint32(len(buf))
+    if LIBC.getsockopt(sock.fileno(), SOL_MPTCP, MPTCP_TCPINFO, buf, ctypes.byref(length)) != 0:
+        raise OSError(ctypes.get_errno(), "getsockopt(MPTCP_TCPINFO)")
+    count = min(struct.unpack_from("IIII", buf.raw)[1], MAX_SUBFLOWS)
+    return [buf.raw[header + i * STATE_BYTES] for i in range(count)]
 
 
 def join_wait(sock, index):
@@ -217,11 +241,15 @@ def join_wait(sock, index):
     if limit <= 0:
         return
     start = time.monotonic()
-    while extra_subflows(sock) < 1 and time.monotonic() - start < limit:
+    while True:
+        states = subflow_states(sock)
+        pending = states.count(TCP_SYN_SENT)
+        if (len(states) > 1 and pending == 0) or time.monotonic() - start >= limit:
+            break
         time.sleep(0.01)
     with LOCK:
-        print("mptcp-traffic join-wait conn=%d subflows=%d waited_ms=%d"
-              % (index, extra_subflows(sock), (time.monotonic() - start) * 1000), file=sys.stderr, flush=True)
+        print("mptcp-traffic join-wait conn=%d subflows=%d syn_sent=%d waited_ms=%d"
+              % (index, len(states), pending, (time.monotonic() - start) * 1000), file=sys.stderr, flush=True)
 
 
 def client_connection(fam, address, port, index, length, mode, midway):

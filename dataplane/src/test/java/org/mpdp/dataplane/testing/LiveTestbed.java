@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mpdp.dataplane.counters.CounterRecord;
+import org.mpdp.dataplane.counters.CounterType;
+import org.mpdp.dataplane.counters.CountersFileReader;
 
 /**
  * The live testbed ({@code scripts/testbed}) driven from a test: {@link #up} runs {@code scripts/testbed up
@@ -242,6 +245,52 @@ public final class LiveTestbed implements AutoCloseable
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * Per port of mpdp, in port order: the frames its veth took in (the kernel's {@code rx_packets} in the
+     * mpdp namespace) and mpdp's {@code ipackets}. Between two snapshots, the first grows by more than the
+     * second when the AF_PACKET ring dropped frames before mpdp's RX burst (DPDK 22.11's af_packet counts no
+     * {@code imissed}). mpdp publishes port counters about once a second: wait that long after the traffic.
+     *
+     * @return {@code [port][0]} kernel rx, {@code [port][1]} ipackets.
+     */
+    public long[][] rxSnapshot()
+    {
+        final JsonNode interfaces = status.get("mpdp").get("interfaces");
+        final String ns = status.get("mpdp").get("netns").asText();
+        final long[][] rx = new long[interfaces.size()][2];
+        try (CountersFileReader reader = CountersFileReader.open(counters()))
+        {
+            final List<CounterRecord> records = reader.snapshot();
+            for (int port = 0; port < rx.length; port++)
+            {
+                final String dev = interfaces.get(port).asText();
+                rx[port][0] = Long.parseLong(Cmd.run(TIMEOUT, Map.of(), in(ns, "cat", "/sys/class/net/" + dev +
+                    "/statistics/rx_packets")).ok().stdout().strip());
+                final int p = port;
+                rx[port][1] = records.stream().filter(r -> r.type() == CounterType.PORT && r.firstKey() == p &&
+                    r.name().equals("ipackets")).mapToLong(CounterRecord::value).sum();
+            }
+        }
+        return rx;
+    }
+
+    /**
+     * @param before an earlier {@link #rxSnapshot}.
+     * @param after  a later one.
+     * @return per port the frames lost before mpdp's RX in between, e.g. {@code [mc1 0 of 120, ms1 3 of 98]}.
+     */
+    public String rxLost(final long[][] before, final long[][] after)
+    {
+        final List<String> lost = new ArrayList<>();
+        for (int port = 0; port < after.length; port++)
+        {
+            final long kernel = after[port][0] - before[port][0];
+            lost.add(status.get("mpdp").get("interfaces").get(port).asText() + " " +
+                Math.max(0, kernel - (after[port][1] - before[port][1])) + " of " + kernel);
+        }
+        return lost.toString();
     }
 
     /**
