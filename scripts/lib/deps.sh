@@ -1,6 +1,6 @@
 # Installs the OS packages mpdp needs, once: only what is missing, only as root, without prompts.
 
-MPDP_DEB_PACKAGES=(libdpdk-dev dpdk dpdk-dev pkg-config gcc libc6-dev tshark wireshark-common tcpdump tcpreplay iproute2 ethtool iputils-ping unzip curl python3 procps kmod util-linux debootstrap binutils pciutils)
+MPDP_DEB_PACKAGES=(libdpdk-dev dpdk dpdk-dev pkg-config gcc libc6-dev tshark wireshark-common tcpdump tcpreplay iproute2 nftables ethtool iputils-ping unzip curl python3 procps kmod util-linux debootstrap binutils pciutils)
 
 mpdp_install_deps() {
     # One dpkg-query for all of them (it ran once per package before every command: 16 processes).
