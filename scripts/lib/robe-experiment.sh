@@ -295,9 +295,9 @@ rtt() {
 }
 
 # The YAML of mpdp run (eal, ports, layout, counters: the part both robe commands share), for the ports
-# DEV_PREFIX1, DEV_PREFIX2, ..., its one worker pinned to CORE (default: the last CPU).
-write_run_config() { # NS_PREFIX DEV_PREFIX [CORE]
-    local prefix=$1 dev=$2 core=${3:-$(($(nproc) - 1))} p
+# DEV_PREFIX1, DEV_PREFIX2, ...
+write_run_config() { # NS_PREFIX DEV_PREFIX
+    local prefix=$1 dev=$2 p
     {
         echo "# written by scripts/mpdp robe-experiment"
         echo "eal:"
@@ -308,7 +308,7 @@ write_run_config() { # NS_PREFIX DEV_PREFIX [CORE]
         for p in $(seq "$paths"); do echo "  - vdev: net_af_packet$((p - 1)),iface=$dev$p"; done
         echo "layout:"
         echo "  mode: run-to-completion"
-        echo "  cores: [$core]"
+        echo "  cores: [$(($(nproc) - 1))]"
         echo "  idle:"
         echo "    strategy: backoff"
         # Small tables: the defaults (sized for a bridge) take seconds to allocate at every start.
@@ -354,10 +354,9 @@ start_server() {
 resp_pid=""
 start_responder() {
     local p
-    # robe listen answers on control.responder's addresses (and ARP and ping for them). Its worker gets the
-    # CPU next to robe connect's, so the two RobE processes of an eSIM run do not queue on one CPU.
+    # robe listen answers on control.responder's addresses (and ARP and ping for them).
     {
-        write_run_config "$name-resp" l $(( ($(nproc) + $(nproc) - 2) % $(nproc) ))
+        write_run_config "$name-resp" l
         echo "control:"
         echo "  responder:"
         for p in $(seq "$paths"); do
