@@ -60,7 +60,6 @@ import time
 
 IPPROTO_MPTCP = 262
 SOL_MPTCP = 284
-MPTCP_INFO = 1
 MPTCP_TCPINFO = 2
 CHUNK = 8192
 SLEEP = 0.01
@@ -208,12 +207,6 @@ def server(argv, target=None):
 
 def unread(sock):
     return struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
-
-
-def extra_subflows(sock):
-    """struct mptcp_info's first byte, mptcpi_subflows: the subflows beyond the initial one, counted from
-    when the path manager creates them (a join still in SYN-SENT counts)."""
-    return sock.getsockopt(SOL_MPTCP, MPTCP_INFO, 64)[0]
 
 
 LIBC = ctypes.CDLL(None, use_errno=True)

@@ -26,6 +26,7 @@ import org.mpdp.dataplane.counters.CounterType;
 import org.mpdp.dataplane.counters.CountersFileReader;
 import org.mpdp.dataplane.inet.InetText;
 import org.mpdp.dataplane.testing.Cmd;
+import org.mpdp.dataplane.testing.LiveTestbed;
 import org.mpdp.dataplane.testing.MptcpTraffic;
 import org.mpdp.dataplane.testing.Tshark;
 import org.mpdp.dataplane.wire.Mptcp;
@@ -145,8 +146,8 @@ final class TestbedAttacksIT
             final Path floodPcap = forge(dir, "mpc-syn-flood", "--dst", seen.server, "--count",
                 Integer.toString(FLOOD), "--spoof", "198.19.0.0/16", "--src-mac", attackerMac, "--dst-mac", serverMac);
             final String mpdpNs = status.at("/mpdp/netns").asText();
-            final long kernelBefore = kernelRx(mpdpNs, port2Dev);
-            final long portBefore = portCounter(counters, 2, "ipackets");
+            final long kernelBefore = LiveTestbed.kernelRx(mpdpNs, port2Dev);
+            final long portBefore = LiveTestbed.portCounter(counters, 2, "ipackets");
             final Cmd.Background flood = background(running, attacker, "tcpreplay", "-i", attackerDev, "--pps",
                 Integer.toString(FLOOD_PPS), floodPcap.toString());
             final Cmd.Background lateServer = background(running, server, "python3", traffic.toString(), "server", "4",
@@ -176,8 +177,8 @@ final class TestbedAttacksIT
             // overflows while the two shared CPUs are busy (this DPDK's af_packet reports no imissed). Port
             // counters are published about once a second.
             Cmd.sleep(1500);
-            final long lostBeforeMpdp = Math.max(0, kernelRx(mpdpNs, port2Dev) - kernelBefore -
-                (portCounter(counters, 2, "ipackets") - portBefore));
+            final long lostBeforeMpdp = Math.max(0, LiveTestbed.kernelRx(mpdpNs, port2Dev) - kernelBefore -
+                (LiveTestbed.portCounter(counters, 2, "ipackets") - portBefore));
             for (final Dump d : atServer)
             {
                 d.stop();
@@ -347,21 +348,6 @@ final class TestbedAttacksIT
         assertEquals(0, new CommandLine(new ForgeCommand()).execute(all.toArray(String[]::new)),
             "mpdp forge " + String.join(" ", all));
         return out;
-    }
-
-    private static long kernelRx(final String ns, final String dev)
-    {
-        return Long.parseLong(Cmd.run(SHORT, Map.of(), inNs(ns, "cat", "/sys/class/net/" + dev + "/statistics/rx_packets"))
-            .ok().stdout().strip());
-    }
-
-    private static long portCounter(final Path counters, final int port, final String name)
-    {
-        try (CountersFileReader reader = CountersFileReader.open(counters))
-        {
-            return reader.snapshot().stream().filter(r -> r.type() == CounterType.PORT && r.firstKey() == port &&
-                r.name().equals(name)).mapToLong(CounterRecord::value).sum();
-        }
     }
 
     /** Reason counters summed over the workers, read from mpdp's counters file while it runs. */

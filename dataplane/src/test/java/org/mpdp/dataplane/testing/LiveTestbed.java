@@ -260,20 +260,38 @@ public final class LiveTestbed implements AutoCloseable
         final JsonNode interfaces = status.get("mpdp").get("interfaces");
         final String ns = status.get("mpdp").get("netns").asText();
         final long[][] rx = new long[interfaces.size()][2];
-        try (CountersFileReader reader = CountersFileReader.open(counters()))
+        for (int port = 0; port < rx.length; port++)
         {
-            final List<CounterRecord> records = reader.snapshot();
-            for (int port = 0; port < rx.length; port++)
-            {
-                final String dev = interfaces.get(port).asText();
-                rx[port][0] = Long.parseLong(Cmd.run(TIMEOUT, Map.of(), in(ns, "cat", "/sys/class/net/" + dev +
-                    "/statistics/rx_packets")).ok().stdout().strip());
-                final int p = port;
-                rx[port][1] = records.stream().filter(r -> r.type() == CounterType.PORT && r.firstKey() == p &&
-                    r.name().equals("ipackets")).mapToLong(CounterRecord::value).sum();
-            }
+            rx[port][0] = kernelRx(ns, interfaces.get(port).asText());
+            rx[port][1] = portCounter(counters(), port, "ipackets");
         }
         return rx;
+    }
+
+    /**
+     * @param ns  a namespace.
+     * @param dev an interface in it.
+     * @return the frames the kernel took in on it ({@code rx_packets}).
+     */
+    public static long kernelRx(final String ns, final String dev)
+    {
+        return Long.parseLong(Cmd.run(TIMEOUT, Map.of(), in(ns, "cat", "/sys/class/net/" + dev +
+            "/statistics/rx_packets")).ok().stdout().strip());
+    }
+
+    /**
+     * @param counters a counters file of mpdp.
+     * @param port     port id.
+     * @param name     port counter name, e.g. {@code ipackets}.
+     * @return its value as last published.
+     */
+    public static long portCounter(final Path counters, final int port, final String name)
+    {
+        try (CountersFileReader reader = CountersFileReader.open(counters))
+        {
+            return reader.snapshot().stream().filter(r -> r.type() == CounterType.PORT && r.firstKey() == port &&
+                r.name().equals(name)).mapToLong(CounterRecord::value).sum();
+        }
     }
 
     /**
