@@ -30,18 +30,20 @@ quick=0
 keep=0
 paths=2
 profiles="blackhole loss delay none"
-modes="plain timer sim esim ips sim+ips timer+ips kernel"
+modes="plain timer sim esim plain-resp ips sim+ips timer+ips kernel"
 concurrency=""
+interval_ms=""
 warmup=""
 timeout_s=10
 request=1024
 port=7000
 settle_s=20
+resp_warmup=100
 
 usage() {
     cat <<USAGE
 usage: scripts/mpdp robe-experiment [--quick] [--out DIR] [--count N] [--profiles "P ..."] [--modes "M ..."]
-                                    [--concurrency N] [--warmup N] [--paths 2|3] [--name NAME] [--keep]
+                                    [--concurrency N] [--interval MS] [--warmup N] [--paths 2|3] [--name NAME] [--keep]
   RobE establishment (mpdp robe connect) and the Linux kernel's, per impairment profile of the default
   path, into HdrHistograms: a table (median, p99, failures), DIR/results.csv, DIR/establish-PROFILE.png,
   and last one line per profile and mode:
@@ -49,7 +51,10 @@ usage: scripts/mpdp robe-experiment [--quick] [--out DIR] [--count N] [--profile
   --count N       establishments per profile and mode (default 200; 20 with --quick)
   --profiles      any of: $profiles
   --modes         any of: $modes
+                  (plain-resp: plain MPTCP against eSIM's server, the mpdp responder: eSIM's baseline)
   --concurrency   sessions at a time (default 20)
+  --interval MS   least time between two session starts, for RobE and the kernel alike (default 10; 0 starts
+                  up to --concurrency at once, and on a 2-CPU box the later ones then queue for a CPU)
   --warmup N      RobE sessions run (and not measured) before each RobE mode's measured ones, so the JVM has
                   compiled the stack first (default 40, 20 with --quick; they reach the server and its check
                   counts them)
@@ -70,6 +75,7 @@ while [ $# -gt 0 ]; do
         --profiles) profiles=$2; shift ;;
         --modes) modes=$2; shift ;;
         --concurrency) concurrency=$2; shift ;;
+        --interval) interval_ms=$2; shift ;;
         --warmup) warmup=$2; shift ;;
         --paths) paths=$2; shift ;;
         --name) name=$2; shift ;;
@@ -83,6 +89,8 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$count" ] || { if [ "$quick" = 1 ]; then count=20; else count=200; fi; }
 [ -n "$concurrency" ] || concurrency=20
+[ -n "$interval_ms" ] || interval_ms=10
+[[ "$interval_ms" =~ ^[0-9]{1,5}$ ]] || { echo "robe-experiment: --interval must be whole ms, 0-99999" >&2; exit 2; }
 [ -n "$warmup" ] || { if [ "$quick" = 1 ]; then warmup=20; else warmup=40; fi; }
 [ -n "$out" ] || out="$MPDP_ROOT/target/robe-experiment"
 case "$paths" in 2|3) ;; *) echo "robe-experiment: --paths must be 2 or 3" >&2; exit 2 ;; esac
@@ -91,7 +99,7 @@ for p in $profiles; do
     case "$p" in blackhole|loss|delay|none) ;; *) echo "robe-experiment: unknown profile $p" >&2; exit 2 ;; esac
 done
 for m in $modes; do
-    case "$m" in plain|timer|sim|esim|ips|sim+ips|timer+ips|kernel) ;;
+    case "$m" in plain|timer|sim|esim|plain-resp|ips|sim+ips|timer+ips|kernel) ;;
         *) echo "robe-experiment: unknown mode $m" >&2; exit 2 ;; esac
 done
 
@@ -412,7 +420,7 @@ check_server() { # PROFILE MODE CSV
         [ "$SECONDS" -lt "$deadline" ] && { sleep 0.5; continue; }
         break
     done
-    if [ "$mode" = esim ]; then
+    if [ "$mode" = esim ] || [ "$mode" = plain-resp ]; then
         echo "robe-experiment: server check $profile $mode: the mpdp responder served this run (its counters: $out/logs/$name-resp-counters.dat); kernel server $left"
         [ "$left" = "tcp=0 mptcp=0 syn-recv=0" ] || verdict=fail
     else
@@ -436,7 +444,7 @@ check_server() { # PROFILE MODE CSV
         in_ns "$ns_srv" ss -K state all exclude listening >/dev/null 2>&1 || true
         sleep 0.5
         # ... and the server's tally too: the killed connections' closes belong to this run, not the next.
-        [ "$mode" = esim ] || echo "robe-experiment: after the kill: $(server_tally)"
+        [ "$mode" = esim ] || [ "$mode" = plain-resp ] || echo "robe-experiment: after the kill: $(server_tally)"
     fi
 }
 
@@ -446,17 +454,22 @@ run_mode() { # PROFILE MODE
         local addrs="" p
         for p in $(seq "$paths"); do addrs="$addrs${addrs:+,}$(kc_ip "$p")"; done
         spawn "$ns_kc" python3 -u "$helper" connect "$(srv_ip 1)" "$port" "$paths" "$count" "$concurrency" \
-            "$timeout_s" "$request" "$csv" "$addrs" 2> >(tee "$logf" | grep --line-buffered 'robe connect:' |
+            "$timeout_s" "$request" "$csv" "$addrs" "$interval_ms" 2> >(tee "$logf" | grep --line-buffered 'robe connect:' |
             sed -u "s/^/  $profile $mode: /" >&2)
     else
         cfg="$out/logs/robe-$mode.yaml"
+        local robe_mode=$mode
         if [ "$mode" = esim ]; then
             write_robe_config "$cfg" "$name-robe" r robe_ip resp_ip "$mode"
+        elif [ "$mode" = plain-resp ]; then
+            # Plain MPTCP against eSIM's server (the mpdp responder): the baseline eSIM is compared with.
+            robe_mode=plain
+            write_robe_config "$cfg" "$name-robe" r robe_ip resp_ip "$robe_mode"
         else
             write_robe_config "$cfg" "$name-robe" r robe_ip srv_ip "$mode"
         fi
-        spawn "$ns_robe" "$mpdp" robe connect --config "$cfg" --server-port "$port" --mode "$mode" --count "$count" \
-            --warmup "$warmup" --concurrency "$concurrency" --request "$request" --timeout "${timeout_s}s" --csv "$csv" \
+        spawn "$ns_robe" "$mpdp" robe connect --config "$cfg" --server-port "$port" --mode "$robe_mode" --count "$count" \
+            --warmup "$warmup" --concurrency "$concurrency" --interval "${interval_ms}ms" --request "$request" --timeout "${timeout_s}s" --csv "$csv" \
             > >(tee -a "$logf" >/dev/null) 2> >(tee -a "$logf" | grep --line-buffered 'robe connect:' |
             sed -u "s/^/  $profile $mode: /" >&2)
     fi
@@ -468,12 +481,26 @@ $(tail -n 20 "$logf")"
     check_server "$profile" "$mode" "$csv"
 }
 
+# The responder is a JVM too: before its first measured session it serves RESP_WARMUP eSIM sessions (not
+# measured, not in any CSV), so the first profile's eSIM and plain-resp rows do not pay for its JIT.
+resp_warmed=0
+warm_responder() {
+    local cfg="$out/logs/robe-warm-responder.yaml" logf="$out/logs/warm-responder.log"
+    write_robe_config "$cfg" "$name-robe" r robe_ip resp_ip esim
+    log "warming the responder up: $resp_warmup eSIM sessions"
+    spawn "$ns_robe" "$mpdp" robe connect --config "$cfg" --server-port "$port" --mode esim --count 1 \
+        --warmup $((resp_warmup - 1)) --concurrency 40 --request "$request" --timeout 3s >"$logf" 2>&1
+    wait_group "$spawned" || die "the responder's warm-up did not run; last lines of $logf:
+$(tail -n 20 "$logf")"
+    resp_warmed=1
+}
+
 started=$(date +%s)
 log "building the topology ($paths paths, namespaces ${all_ns[*]})"
 build_topology
 start_server
 need_resp=0
-for m in $modes; do [ "$m" = esim ] && need_resp=1; done
+for m in $modes; do [ "$m" = esim ] || [ "$m" = plain-resp ] && need_resp=1; done
 [ "$need_resp" = 1 ] && start_responder
 : >"$out/rtt.txt"
 for profile in $profiles; do
@@ -483,6 +510,7 @@ for profile in $profiles; do
     r2=$(rtt 2 "$profile")
     echo "$profile $r1 $r2" >>"$out/rtt.txt"
     log "profile $profile: path1 rtt $r1 ms, path2 rtt $r2 ms ($(( $(date +%s) - started )) s)"
+    [ "$need_resp" = 1 ] && [ "$resp_warmed" = 0 ] && warm_responder
     for mode in $modes; do
         run_mode "$profile" "$mode"
     done
@@ -492,7 +520,8 @@ for p in $(seq "$paths"); do stop_forward "$p"; done
 stop_group "$server_job"
 
 echo
-echo "RobE experiment: $count establishments per profile and mode, $concurrency at a time, ${timeout_s} s timeout," \
+echo "RobE experiment: $count establishments per profile and mode, $concurrency at a time," \
+    "starts ${interval_ms} ms apart, ${timeout_s} s timeout," \
     "request $request bytes, $paths paths; $(nproc) CPUs; $(( $(date +%s) - started )) s"
 if [ "$checks_failed" -gt 0 ]; then
     echo "robe-experiment: $checks_failed server check(s) FAILED (see above and $out/logs/server-leftovers-*.txt)"

@@ -9,8 +9,8 @@ kernel MPTCP client that is the baseline.
       starts a new tally:
         robe-kernel server accepted=N closed=N open=N fallback=N subflows=K:COUNT,...
       (subflows: how many connections ended with K established subflows). SIGTERM ends it.
-  connect SERVER PORT PATHS COUNT CONCURRENCY TIMEOUT_S REQUEST_BYTES CSV ADDRESSES
-      COUNT independent sessions, CONCURRENCY at a time: a non-blocking connect() to SERVER:PORT (the
+  connect SERVER PORT PATHS COUNT CONCURRENCY TIMEOUT_S REQUEST_BYTES CSV ADDRESSES [INTERVAL_MS]
+      COUNT independent sessions, CONCURRENCY at a time and starts INTERVAL_MS apart (default 0): a non-blocking connect() to SERVER:PORT (the
       kernel picks path 1, its default route), the request written, the echo read and compared, then the
       socket held open until every one of PATHS paths has an established subflow (the path manager's
       joins), and 200 ms more, or TIMEOUT_S since the start; a connect not done within TIMEOUT_S fails. Writes CSV rows in
@@ -162,20 +162,24 @@ class Session:
         self.fallback = False
 
 
-def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes, csv_path, path_addresses):
+def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes, csv_path, path_addresses,
+            interval=0.0):
     sel = selectors.DefaultSelector()
     pending = list(range(count))
     active = {}
     rows = []
     failed = 0
     last_progress = time.monotonic()
+    origin = None
 
     def start(i):
+        nonlocal origin
         request = bytes((i * 31 + k) & 0xFF for k in range(request_bytes))
         s = Session(i, request)
         s.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_MPTCP)
         s.sock.setblocking(False)
         s.start = time.monotonic()
+        origin = s.start if origin is None else origin
         rc = s.sock.connect_ex((server_addr, port))
         if rc not in (0, errno.EINPROGRESS):
             s.outcome = "failed"
@@ -199,8 +203,9 @@ def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes
         if s.outcome != "ok" and s.outcome != "fallback":
             failed += 1
         ms = lambda t: "" if t is None else "%.3f" % ((t - s.start) * 1e3)
-        rows.append("%d,kernel,%s,%s,%s,%s,%d,%d,," % (s.index, s.outcome, ms(s.established), ms(s.multipath),
-                                                       s.initial_path, s.paths_up, len(s.echo)))
+        rows.append("%d,kernel,%s,%s,%s,%s,%d,%d,,,%.3f" % (s.index, s.outcome, ms(s.established), ms(s.multipath),
+                                                            s.initial_path, s.paths_up, len(s.echo),
+                                                            (s.start - origin) * 1e3))
 
     def on_established(s, now):
         s.established = now
@@ -209,8 +214,12 @@ def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes
         s.fallback = fallen_back(s.sock)
         sel.modify(s.sock, selectors.EVENT_READ | selectors.EVENT_WRITE, s)
 
+    last_start = None
     while pending or active:
-        while pending and len(active) < concurrency:
+        # At most `concurrency` at once, and starts at least `interval` s apart (as robe connect --interval).
+        while pending and len(active) < concurrency and (
+                last_start is None or time.monotonic() - last_start >= interval):
+            last_start = time.monotonic()
             start(pending.pop(0))
         events = sel.select(0.001)
         now = time.monotonic()
@@ -287,7 +296,7 @@ def connect(server_addr, port, paths, count, concurrency, timeout, request_bytes
     print("robe connect: %d/%d done, %d failed" % (len(rows), count, failed), file=sys.stderr, flush=True)
     rows.sort(key=lambda r: int(r.split(",", 1)[0]))
     with open(csv_path, "w") as f:
-        f.write("index,mode,outcome,establish_ms,multipath_ms,initial_path,paths_up,bytes_echoed,rsts_sent,syns_sent\n")
+        f.write("index,mode,outcome,establish_ms,multipath_ms,initial_path,paths_up,bytes_echoed,rsts_sent,syns_sent,start_ms\n")
         for r in rows:
             f.write(r + "\n")
 
@@ -296,9 +305,10 @@ def main(argv):
     if len(argv) >= 3 and argv[0] == "server":
         server(argv[1], int(argv[2]))
     elif len(argv) >= 9 and argv[0] == "connect":
-        addresses = argv[9].split(",") if len(argv) > 9 else []
+        addresses = argv[9].split(",") if len(argv) > 9 and argv[9] else []
+        interval = float(argv[10]) / 1e3 if len(argv) > 10 else 0.0
         connect(argv[1], int(argv[2]), int(argv[3]), int(argv[4]), int(argv[5]), float(argv[6]), int(argv[7]),
-                argv[8], addresses)
+                argv[8], addresses, interval)
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

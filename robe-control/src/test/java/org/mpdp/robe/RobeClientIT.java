@@ -81,7 +81,7 @@ final class RobeClientIT
         assertFalse(r.stdout().contains("robe errors"), r.stdout() + r.stderr());
         final List<String> lines = Files.readAllLines(csv);
         assertEquals("index,mode,outcome,establish_ms,multipath_ms,initial_path,paths_up,bytes_echoed,rsts_sent," +
-            "syns_sent", lines.get(0));
+            "syns_sent,start_ms", lines.get(0));
         final String[] header = lines.get(0).split(",");
         final List<Map<String, String>> rows = new ArrayList<>();
         for (final String line : lines.subList(1, lines.size()))
@@ -174,6 +174,27 @@ final class RobeClientIT
             assertTrue(Integer.parseInt(row.get("rsts_sent")) >= 1, row.toString());
         }
         assertEquals(6, topology.mib("MPTcpExtMPJoinAckRx") - joinAcks);
+        // Without --interval the first three start together, in one poll of the control thread.
+        assertEquals(3, run.rows().stream().filter(row -> row.get("start_ms").equals("0.000")).count(),
+            run.rows().toString());
+        assertNoHalfOpen();
+    }
+
+    @Test
+    void shouldPaceSessionStartsByTheInterval() throws IOException
+    {
+        final Run run = connect("plain", "--count", "4", "--concurrency", "4", "--interval", "150ms");
+        assertEquals(4, run.rows().size(), run.stdout());
+        assertTrue(run.stdout().contains("one start per 150ms"), run.stdout());
+        final List<Double> starts = run.rows().stream().map(row -> Double.parseDouble(row.get("start_ms"))).sorted()
+            .toList();
+        assertEquals(0.0, starts.get(0), run.rows().toString());
+        for (int i = 1; i < starts.size(); i++)
+        {
+            // Each start at least the interval after the one before (same clock; 3 decimals in the CSV).
+            assertTrue(starts.get(i) - starts.get(i - 1) >= 149.999, starts.toString());
+        }
+        run.rows().forEach(row -> assertEquals("ok", row.get("outcome"), row.toString()));
         assertNoHalfOpen();
     }
 

@@ -45,6 +45,10 @@ public final class ConnectCommand implements Callable<Integer>
     @Option(names = "--concurrency", defaultValue = "1", paramLabel = "C", description = "At once (default 1).")
     int concurrency;
 
+    @Option(names = "--interval", defaultValue = "0", paramLabel = "DURATION",
+        description = "Least time between two session starts (us, ms, s; default 0: up to --concurrency at once).")
+    String interval;
+
     @Option(names = "--request", defaultValue = "1024", paramLabel = "BYTES",
         description = "Request size, 1..65536 (default 1024).")
     int request;
@@ -66,11 +70,13 @@ public final class ConnectCommand implements Callable<Integer>
             return RobeRuntime.SETUP_ERROR;
         }
         final long timeoutNanos;
+        final long intervalNanos;
         final RobeRuntime runtime = new RobeRuntime(name, config);
         final Mode m;
         try
         {
             timeoutNanos = RobeConfig.duration(timeout);
+            intervalNanos = interval.equals("0") ? 0 : RobeConfig.duration(interval);
             if (!runtime.load(System.err))
             {
                 return RobeRuntime.SETUP_ERROR;
@@ -82,11 +88,11 @@ public final class ConnectCommand implements Callable<Integer>
             System.err.println(name + ": " + ex.getMessage());
             return RobeRuntime.SETUP_ERROR;
         }
-        final ConnectRun run = new ConnectRun(m, count, warmup, concurrency, request, timeoutNanos, serverPort,
+        final ConnectRun run = new ConnectRun(m, count, warmup, concurrency, intervalNanos, request, timeoutNanos, serverPort,
             System.nanoTime());
         final int exit = runtime.run(run, name + ": running " + (warmup > 0 ? warmup + " warm-up and " : "") + count +
             " session(s), mode " + m.text() +
-            ", concurrency " + concurrency, seconds -> String.format(Locale.ROOT, "%s: %d/%d done, %d failed", name,
+            ", concurrency " + concurrency + (intervalNanos > 0 ? ", one start per " + interval : ""), seconds -> String.format(Locale.ROOT, "%s: %d/%d done, %d failed", name,
             run.done(), count, run.failed()), System.out);
         if (warmup > 0)
         {
@@ -110,7 +116,8 @@ public final class ConnectCommand implements Callable<Integer>
         {
             final List<String> lines = new ArrayList<>();
             lines.add(SessionResult.HEADER);
-            results.forEach(r -> lines.add(r.csv()));
+            final long origin = results.stream().mapToLong(SessionResult::startedAt).min().orElse(0);
+            results.forEach(r -> lines.add(r.csv(origin)));
             Files.write(csv, lines);
             System.out.println(name + ": csv in " + csv);
         }

@@ -207,7 +207,8 @@ public final class RobeReport
     }
 
     /**
-     * The mode's name in the summary lines, as the issue writes it: SIM, eSIM, TIMER+IPS, plain, kernel.
+     * The mode's name in the summary lines, as the issue writes it: SIM, eSIM, TIMER+IPS, plain, kernel (and
+     * plain-resp: plain MPTCP against the mpdp responder, eSIM's server).
      *
      * @param mode mode as the CSV names it.
      * @return its display name.
@@ -216,7 +217,7 @@ public final class RobeReport
     {
         return switch (mode)
         {
-            case "plain", "kernel" -> mode;
+            case "plain", "kernel", "plain-resp" -> mode;
             case "esim" -> "eSIM";
             default -> mode.toUpperCase(Locale.ROOT);
         };

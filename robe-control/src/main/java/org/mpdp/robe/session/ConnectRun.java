@@ -13,8 +13,8 @@ import org.mpdp.robe.mode.Mode;
 import org.mpdp.robe.mode.Plan;
 
 /**
- * {@code mpdp robe connect}'s driver: N independent sessions, C at a time, each with its own request of
- * pseudo-random bytes. Sessions start once every path's next hop is known (or after
+ * {@code mpdp robe connect}'s driver: N independent sessions, C at a time and at least an interval apart, each
+ * with its own request of pseudo-random bytes. Sessions start once every path's next hop is known (or after
  * {@link #RESOLVE_WAIT_NANOS}: a path that never answers ARP is simply a path whose SYNs go nowhere).
  * Control thread, except the progress getters (any thread) and {@link #results()} (after the pipeline stopped).
  */
@@ -43,6 +43,8 @@ public final class ConnectRun implements Driver
     private int warmupDone;
     private volatile int warmupEstablished;
     private final int concurrency;
+    private final long intervalNanos;
+    private long lastStart = Long.MIN_VALUE;
     private final int requestBytes;
     private final long timeoutNanos;
     private final int serverPort;
@@ -67,14 +69,21 @@ public final class ConnectRun implements Driver
      * @param warmup       sessions run first and not reported (the JIT compiles the stack meanwhile); the
      *                     measured ones start when all of them have ended, with the IPS history forgotten.
      * @param concurrency  at most this many at once.
+     * @param intervalNanos least time between two session starts (0: start as many as concurrency allows at once).
+     *                     Paced starts measure a session, not the queue behind a burst of them on a small box.
      * @param requestBytes request size.
      * @param timeoutNanos establishment (and data) timeout.
      * @param serverPort   the server's port.
      * @param seed         request contents.
      */
-    public ConnectRun(final Mode mode, final int count, final int warmup, final int concurrency, final int requestBytes,
-        final long timeoutNanos, final int serverPort, final long seed)
+    public ConnectRun(final Mode mode, final int count, final int warmup, final int concurrency,
+        final long intervalNanos, final int requestBytes, final long timeoutNanos, final int serverPort, final long seed)
     {
+        if (intervalNanos < 0)
+        {
+            throw new IllegalArgumentException("interval must be >= 0");
+        }
+        this.intervalNanos = intervalNanos;
         this.mode = mode;
         this.count = count;
         this.warmup = warmup;
@@ -107,8 +116,10 @@ public final class ConnectRun implements Driver
         }
         int work = 0;
         // Warm-ups first; the measured sessions only once all of them have ended.
-        while (active.size() < concurrency && started < warmup + count && (started < warmup || warmupDone == warmup))
+        while (active.size() < concurrency && started < warmup + count && (started < warmup || warmupDone == warmup) &&
+            (lastStart == Long.MIN_VALUE || now - lastStart >= intervalNanos))
         {
+            lastStart = now;
             if (started == warmup && warmup > 0)
             {
                 plane.history().forget();

@@ -886,6 +886,6 @@ public final class Session implements SubflowOwner
         }
         return new SessionResult(index, mode, outcome,
             establishedAt < 0 ? -1 : establishedAt - startedAt, multipathAt < 0 ? -1 : multipathAt - startedAt,
-            winner == null ? -1 : winner.path, up, rx.prefix(), rsts, syns);
+            winner == null ? -1 : winner.path, up, rx.prefix(), rsts, syns, startedAt);
     }
 }

@@ -17,20 +17,24 @@ import org.mpdp.robe.mode.Mode;
  * @param bytesEchoed    echo bytes received in order.
  * @param rstsSent       RSTs sent.
  * @param synsSent       SYNs sent.
+ * @param startedAt      when its first SYN went (the control thread's clock, ns).
  */
 public record SessionResult(int index, Mode mode, String outcome, long establishNanos, long multipathNanos,
-    int initialPath, int pathsUp, int bytesEchoed, int rstsSent, int synsSent)
+    int initialPath, int pathsUp, int bytesEchoed, int rstsSent, int synsSent, long startedAt)
 {
     /** The CSV header. */
     public static final String HEADER =
-        "index,mode,outcome,establish_ms,multipath_ms,initial_path,paths_up,bytes_echoed,rsts_sent,syns_sent";
+        "index,mode,outcome,establish_ms,multipath_ms,initial_path,paths_up,bytes_echoed,rsts_sent,syns_sent,start_ms";
 
-    /** @return the CSV row. */
-    public String csv()
+    /**
+     * @param origin the clock value start_ms counts from (the first measured session's start).
+     * @return the CSV row.
+     */
+    public String csv(final long origin)
     {
         return index + "," + mode.text() + "," + outcome + "," + ms(establishNanos) + "," + ms(multipathNanos) + "," +
             (initialPath < 0 ? "" : Integer.toString(initialPath)) + "," + pathsUp + "," + bytesEchoed + "," +
-            rstsSent + "," + synsSent;
+            rstsSent + "," + synsSent + "," + ms(startedAt - origin);
     }
 
     private static String ms(final long nanos)

@@ -139,7 +139,7 @@ final class EsimIT
         assertTrue(r.stdout().contains("mbufs still in use after the ports closed 0"), r.stdout());
         final List<String> lines = Files.readAllLines(csv);
         assertEquals("index,mode,outcome,establish_ms,multipath_ms,initial_path,paths_up,bytes_echoed,rsts_sent," +
-            "syns_sent", lines.get(0));
+            "syns_sent,start_ms", lines.get(0));
         final List<String[]> rows = lines.stream().skip(1).map(l -> l.split(",", -1)).toList();
         assertEquals(count, rows.size(), String.join("\n", lines));
         return rows;
