@@ -260,4 +260,25 @@ final class RobeClientIT
         // The blackholed SYNs were dropped by the server's firewall before any socket: nothing half-open.
         assertNoHalfOpen();
     }
+
+    @Test
+    void shouldTeachIpsFromAnExpiredSynRtoWhileItsSessionStillRuns() throws IOException
+    {
+        topology.blackholePath0(true);
+        try
+        {
+            // The first session's SYN on path 0 has its RTO (1 s) expire at about 1 s, long before the session
+            // ends (3 s). The second starts at 1.2 s: it already knows path 0 as unanswered and starts on path 1.
+            final Run ips = connect("ips", "--count", "2", "--concurrency", "2", "--interval", "1200ms",
+                "--timeout", "3s");
+            assertEquals("failed", ips.rows().get(0).get("outcome"), ips.rows().toString());
+            assertEquals("ok", ips.rows().get(1).get("outcome"), ips.rows().toString());
+            assertEquals("1", ips.rows().get(1).get("initial_path"), ips.rows().toString());
+        }
+        finally
+        {
+            topology.blackholePath0(false);
+        }
+        assertNoHalfOpen();
+    }
 }

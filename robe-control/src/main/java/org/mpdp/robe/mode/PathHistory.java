@@ -2,8 +2,8 @@ package org.mpdp.robe.mode;
 
 /**
  * What IPS knows of each path, across the sessions of one process: an EWMA of handshake RTTs (SYN to SYN/ACK of
- * MP_CAPABLE and MP_JOIN subflows, alpha 1/4) and an EWMA of the outcome of each handshake attempt (1 answered,
- * 0 not answered before its session ended; alpha 1/4).
+ * MP_CAPABLE and MP_JOIN subflows, alpha 1/4) and an EWMA of the outcome of each handshake try (1 answered; 0 for
+ * each SYN its RTO found unanswered, and for an attempt still unanswered when its session ended; alpha 1/4).
  *
  * <p>Score (lower is better): {@code rtt / max(success, 0.05)}, the expected time to a SYN/ACK if each try
  * took one RTT and tries repeated until one succeeds (a geometric number of tries with mean 1/success). A path

@@ -33,6 +33,8 @@ final class Link
     /** Closed (FIN, RST or abandoned). */
     boolean closed;
     boolean answered;
+    /** A SYN of it went unanswered for an RTO, and IPS's history has counted that. */
+    boolean timedOut;
     /** MP_JOIN: R-B from the SYN/ACK. */
     int joinNonceB;
     /** Whether it ever was usable (paths_up). */

@@ -411,6 +411,13 @@ public final class Session implements SubflowOwner
     public void onSynTimeout(final Subflow subflow, final long now)
     {
         final Link link = (Link)subflow.attachment();
+        // An unanswered try is history now, not when the session ends: sessions starting meanwhile (IPS) should
+        // not wait up to --timeout to learn that a path is dead.
+        if (!link.answered)
+        {
+            host.history().unanswered(link.path);
+            link.timedOut = true;
+        }
         if (link.kind == Link.JOIN)
         {
             if (subflow.synsSent() >= JOIN_SYNS || done || closing)
@@ -457,7 +464,10 @@ public final class Session implements SubflowOwner
         if (!link.closed)
         {
             link.closed = true;
-            host.history().unanswered(link.path);
+            if (!link.timedOut)
+            {
+                host.history().unanswered(link.path);
+            }
             counters.joinsFailed.incrementRelease();
             if (link.subflow.state() != TcpState.CLOSED)
             {
@@ -809,7 +819,7 @@ public final class Session implements SubflowOwner
                 host.repeatReset(l.subflow);
                 rst();
             }
-            if (l.kind == Link.MPC && !l.answered)
+            if (l.kind == Link.MPC && !l.answered && !l.timedOut)
             {
                 host.history().unanswered(l.path);
             }
