@@ -7,12 +7,14 @@ import org.mpdp.dataplane.control.Injector;
 import org.mpdp.dataplane.steer.BurstHandler;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.BurstView;
+import org.mpdp.dataplane.steer.Wakeup;
 
 /**
  * The control thread: drains the control ring (packets for the box, from every RX thread) into the
  * {@link ControlPlane}, which replies through the {@link Injector}; then the plane's own periodic work.
  * Not pinned: it runs wherever the OS puts it, idling with a backoff of its own so it never spins on a
- * packet core. Registered with EAL so its frees and allocations use a mempool cache.
+ * packet core. Registered with EAL so its frees and allocations use a mempool cache. Whoever hands it a burst
+ * wakes it ({@link Wakeup}), so a packet for the box does not wait out that backoff's park.
  */
 final class ControlAgent implements Agent, BurstHandler
 {
@@ -21,12 +23,14 @@ final class ControlAgent implements Agent, BurstHandler
     private final Injector injector;
     private final AtomicCounter received;
     private final int drainLimit;
+    private final Wakeup wakeup;
     private final BurstHandler freeAll = this::free;
     private int lcore = -1;
 
     ControlAgent(final BurstRing ring, final ControlPlane plane, final Injector injector, final AtomicCounter received,
-        final int drainLimit)
+        final int drainLimit, final Wakeup wakeup)
     {
+        this.wakeup = wakeup;
         this.ring = ring;
         this.plane = plane;
         this.injector = injector;
@@ -38,6 +42,7 @@ final class ControlAgent implements Agent, BurstHandler
     public void onStart()
     {
         lcore = PacketThreads.enter(-1);
+        wakeup.bind();
     }
 
     @Override
@@ -75,6 +80,7 @@ final class ControlAgent implements Agent, BurstHandler
     @Override
     public void onClose()
     {
+        wakeup.unbind();
         // RX has stopped before this thread is closed; whatever is still queued is freed, not answered.
         while (ring.drain(freeAll, Integer.MAX_VALUE) > 0)
         {

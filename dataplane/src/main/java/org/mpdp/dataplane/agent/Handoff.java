@@ -3,6 +3,7 @@ package org.mpdp.dataplane.agent;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.ReleaseHandler;
+import org.mpdp.dataplane.steer.Wakeup;
 
 /**
  * Packets a steering thread has decided to send to other workers, gathered per worker and offered to
@@ -21,10 +22,19 @@ final class Handoff implements ReleaseHandler
     private final AtomicCounter handedOff;
     private final AtomicCounter ringFull;
     private final FreeList free;
+    private final Wakeup wakeup;
 
     Handoff(final BurstRing[] rings, final int burst, final AtomicCounter handedOff, final AtomicCounter ringFull,
         final FreeList free)
     {
+        this(rings, burst, handedOff, ringFull, free, null);
+    }
+
+    /** @param wakeup woken after every burst offered (one ring only: the control ring), or null. */
+    Handoff(final BurstRing[] rings, final int burst, final AtomicCounter handedOff, final AtomicCounter ringFull,
+        final FreeList free, final Wakeup wakeup)
+    {
+        this.wakeup = wakeup;
         this.free = free;
         this.rings = rings;
         this.burst = burst;
@@ -83,6 +93,10 @@ final class Handoff implements ReleaseHandler
         if (rings[worker].offer(mbufs[worker], stamps[worker], ports[worker], queues[worker], n) == n)
         {
             handedOff.getAndAddRelease(n);
+            if (wakeup != null)
+            {
+                wakeup.wake();
+            }
             return;
         }
         // The ring is full: this thread still owns the mbufs, so it frees them and says so.

@@ -11,6 +11,7 @@ import org.mpdp.dataplane.port.MbufParser;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
+import org.mpdp.dataplane.steer.Wakeup;
 import org.mpdp.dataplane.wire.PacketParser;
 import org.mpdp.dataplane.wire.ParsedPacket;
 
@@ -65,9 +66,10 @@ public final class RxAgent implements Agent
      *
      * @param ringFull counts those freed because the control ring was full.
      */
-    void control(final BurstRing controlRing, final AtomicCounter ringFull)
+    void control(final BurstRing controlRing, final Wakeup controlWakeup, final AtomicCounter ringFull)
     {
-        dispatch.toControl(new Handoff(new BurstRing[] {controlRing}, rx.capacity(), control, ringFull, free));
+        dispatch.toControl(new Handoff(new BurstRing[] {controlRing}, rx.capacity(), control, ringFull, free,
+            controlWakeup));
     }
 
     /** Paces this thread's RX ({@code rx.max-pps}); before the thread starts. */

@@ -17,6 +17,7 @@ import org.mpdp.dataplane.mirror.MirrorWriter;
 import org.mpdp.dataplane.port.Port;
 import org.mpdp.dataplane.steer.BurstRing;
 import org.mpdp.dataplane.steer.ControlTraffic;
+import org.mpdp.dataplane.steer.Wakeup;
 import org.mpdp.dataplane.track.VerdictPolicy;
 import org.mpdp.dpdk.EthDev;
 
@@ -90,34 +91,37 @@ final class SideThreads
     {
         final int none = CountersFileDescriptor.NULL_KEY;
         final BurstRing controlRing = new BurstRing(ringBytes, settings.burst());
+        final Wakeup controlWakeup = new Wakeup();
         final BurstRing[] inject = new BurstRing[workers.size()];
         for (int w = 0; w < workers.size(); w++)
         {
             inject[w] = new BurstRing(ringBytes, settings.burst());
-            workers.get(w).control(controlRing, inject[w]);
+            workers.get(w).control(controlRing, controlWakeup, inject[w]);
         }
         for (int r = 0; r < rxAgents.size(); r++)
         {
-            rxAgents.get(r).control(controlRing, counters.newCounter(CounterType.RING, r, 3, "rx-control-ring-full",
-                "rx " + r + " freed: control ring full"));
+            rxAgents.get(r).control(controlRing, controlWakeup, counters.newCounter(CounterType.RING, r, 3,
+                "rx-control-ring-full", "rx " + r + " freed: control ring full"));
         }
         final int slots = EthDev.count();
         final BurstRing[] ringByPort = new BurstRing[slots];
+        final Wakeup[] wakeByPort = new Wakeup[slots];
         final long[] poolByPort = new long[slots];
         final long[] macByPort = new long[slots];
         for (int i = 0; i < portIds.length; i++)
         {
             ringByPort[portIds[i]] = inject[i % inject.length];
+            wakeByPort[portIds[i]] = workers.get(i % inject.length).wakeup();
             poolByPort[portIds[i]] = ports.get(i).pool().address();
             macByPort[portIds[i]] = ports.get(i).mac();
         }
-        final Injector injector = new Injector(ringByPort, poolByPort, macByPort,
+        final Injector injector = new Injector(ringByPort, wakeByPort, poolByPort, macByPort,
             counters.newCounter(CounterType.CONTROL, none, none, "control-tx", "control frames injected for TX"),
             counters.newCounter(CounterType.CONTROL, none, none, "control-tx-refused",
                 "control frames refused (no such port or injection ring full; freed)"), arena);
         return new ControlAgent(controlRing, plane, injector,
             counters.newCounter(CounterType.CONTROL, none, none, "control-rx", "control packets received"),
-            settings.drainLimit());
+            settings.drainLimit(), controlWakeup);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.mpdp.dataplane.steer.ControlTraffic;
 import org.mpdp.dataplane.steer.OwnerDirectory;
 import org.mpdp.dataplane.steer.ParkedJoins;
 import org.mpdp.dataplane.steer.Steerer;
+import org.mpdp.dataplane.steer.Wakeup;
 import org.mpdp.dataplane.track.Action;
 import org.mpdp.dataplane.track.IngressFilter;
 import org.mpdp.dataplane.track.OwnershipListener;
@@ -79,6 +80,8 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     private final BurstHandler freeInjected = this::freeInjected;
     /** To the control thread (null: no control thread, packets for the box are counted and freed). */
     private final Dispatch dispatch;
+    /** Woken by the control thread when it injected a frame for this worker's TX. */
+    private final Wakeup wakeup = new Wakeup();
     /** Copies dropped and flagged packets for the mirror file (null: no mirror). */
     private MirrorTap mirror;
     /** Frames the control thread injects for the ports this worker transmits them on (null: none). */
@@ -138,11 +141,17 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
      * Attaches the control thread: packets for the box go to {@code controlRing}, and frames it injects
      * arrive on {@code injectRing}. Before the thread starts.
      */
-    void control(final BurstRing controlRing, final BurstRing injectRing)
+    void control(final BurstRing controlRing, final Wakeup controlWakeup, final BurstRing injectRing)
     {
         dispatch.toControl(new Handoff(new BurstRing[] {controlRing}, settings.burst(), counters.control,
-            counters.controlRingFull, free));
+            counters.controlRingFull, free, controlWakeup));
         injected = injectRing;
+    }
+
+    /** @return what the control thread wakes after injecting for this worker. */
+    Wakeup wakeup()
+    {
+        return wakeup;
     }
 
     /** Turns the mirror on: dropped and flagged packets are copied (rate-limited) for its writer. Before start. */
@@ -167,6 +176,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     public void onStart()
     {
         lcore = PacketThreads.enter(cpu);
+        wakeup.bind();
     }
 
     @Override
@@ -502,6 +512,7 @@ public final class WorkerAgent implements Agent, BurstHandler, OwnershipListener
     @Override
     public void onClose()
     {
+        wakeup.unbind();
         // The control thread has stopped before the workers: what it injected and nobody sent is freed.
         while (injected != null && injected.drain(freeInjected, Integer.MAX_VALUE) > 0)
         {

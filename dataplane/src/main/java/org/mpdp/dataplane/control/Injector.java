@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.mpdp.dataplane.port.Burst;
 import org.mpdp.dataplane.steer.BurstRing;
+import org.mpdp.dataplane.steer.Wakeup;
 import org.mpdp.dpdk.FastPath;
 
 /**
@@ -28,6 +29,7 @@ public final class Injector
     public static final int INJECTED_QUEUE = -1;
 
     private final BurstRing[] ringByPort;
+    private final Wakeup[] wakeByPort;
     private final long[] poolByPort;
     private final long[] macByPort;
     private final AtomicCounter injected;
@@ -38,16 +40,18 @@ public final class Injector
      * Built by the pipeline once its ports are open.
      *
      * @param ringByPort injection ring for each port id (null where there is no port).
+     * @param wakeByPort the worker draining that ring, woken after each frame (null entries: none).
      * @param poolByPort rte_mempool address for each port id (frames built for it come from there).
      * @param macByPort  each port's MAC, as {@link org.mpdp.dataplane.port.Port#mac()}.
      * @param injected   counts frames put on an injection ring.
      * @param refused    counts frames refused (no such port, injection ring full): freed.
      * @param arena      owner of the scratch array.
      */
-    public Injector(final BurstRing[] ringByPort, final long[] poolByPort, final long[] macByPort,
-        final AtomicCounter injected, final AtomicCounter refused, final Arena arena)
+    public Injector(final BurstRing[] ringByPort, final Wakeup[] wakeByPort, final long[] poolByPort,
+        final long[] macByPort, final AtomicCounter injected, final AtomicCounter refused, final Arena arena)
     {
         this.ringByPort = ringByPort.clone();
+        this.wakeByPort = wakeByPort.clone();
         this.poolByPort = poolByPort.clone();
         this.macByPort = macByPort.clone();
         this.injected = injected;
@@ -74,6 +78,10 @@ public final class Injector
                 ring.put(claim, 0, mbuf, 0, port, INJECTED_QUEUE);
                 ring.commit(claim);
                 injected.incrementRelease();
+                if (wakeByPort[port] != null)
+                {
+                    wakeByPort[port].wake(); // its worker may be parked in a backoff: the frame goes now
+                }
                 return true;
             }
         }
