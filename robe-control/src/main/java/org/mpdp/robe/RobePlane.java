@@ -54,6 +54,8 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     private final boolean[] portInUse = new boolean[65536];
     private final org.mpdp.robe.tcp.ResetRepeats resetRepeats = new org.mpdp.robe.tcp.ResetRepeats(4096);
     private final java.util.function.Consumer<Subflow> repeatsDone = this::repeatsDone;
+    private final org.mpdp.robe.tcp.StrayResets strayResets = new org.mpdp.robe.tcp.StrayResets(1024);
+    private final org.mpdp.robe.tcp.StrayResets.Sender strayReset = this::sendReset;
     private int nextPort = FIRST_EPHEMERAL;
     private int[] pathPortId;
     private Neighbours neighbours;
@@ -188,11 +190,25 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
         {
             counters.lateSynAcks.incrementRelease();
         }
-        final int length = frames.tcp(mac(port), segment.srcMac(), segment.dst(), segment.src(), segment.dport(),
-            segment.sport(), ack ? segment.ack() : 0, ack ? 0 : segment.seq() + segment.payloadLength() +
-            (segment.has(Frames.SYN) ? 1 : 0) + (segment.has(Frames.FIN) ? 1 : 0), ack ? Frames.RST :
-            Frames.RST | Frames.ACK, 0, noOptions.bytes(), 0, null, 0, 0);
+        final int seq = ack ? segment.ack() : 0;
+        final int ackNumber = ack ? 0 : segment.seq() + segment.payloadLength() + (segment.has(Frames.SYN) ? 1 : 0) +
+            (segment.has(Frames.FIN) ? 1 : 0);
+        final int flags = ack ? Frames.RST : Frames.RST | Frames.ACK;
+        sendReset(port, segment.srcMac(), segment.dst(), segment.src(), segment.dport(), segment.sport(), seq,
+            ackNumber, flags);
         counters.rstsSent.incrementRelease();
+        if (!strayResets.add(port, segment.srcMac(), segment.dst(), segment.src(), segment.dport(), segment.sport(), seq,
+            ackNumber, flags, now))
+        {
+            counters.rstsNotRepeated.incrementRelease();
+        }
+    }
+
+    private void sendReset(final int port, final long dstMac, final int src, final int dst, final int sport,
+        final int dport, final int seq, final int ack, final int flags)
+    {
+        final int length = frames.tcp(mac(port), dstMac, src, dst, sport, dport, seq, ack, flags, 0, noOptions.bytes(),
+            0, null, 0, 0);
         send(port, frames.bytes(), length);
     }
 
@@ -220,7 +236,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
         now = nowNanos;
         try
         {
-            final int repeats = resetRepeats.poll(nowNanos, repeatsDone);
+            final int repeats = resetRepeats.poll(nowNanos, repeatsDone) + strayResets.poll(nowNanos, strayReset);
             if (repeats > 0)
             {
                 counters.rstRepeats.getAndAddRelease(repeats);
@@ -330,7 +346,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     /** @return subflows whose RST is still being repeated (a run lingers until none is left). */
     public int resetsRepeating()
     {
-        return resetRepeats.size();
+        return resetRepeats.size() + strayResets.size();
     }
 
     @Override

@@ -167,13 +167,14 @@ public final class ConnectRun implements Driver
             // It lingers while such segments keep coming (up to LINGER_MAX_NANOS), and stops after a quiet of
             // LINGER_NANOS or more (below).
             // A server backs its retransmissions off (the gap doubles), so the quiet that ends the linger is at
-            // least 2.5x the last gap between such segments: the next one is then due about 2x that gap later.
+            // least 6.5x the last gap between such segments: the next one is due about 2x that gap later, and
+            // if that one is lost on the way, the one after it 4x later again (6x).
             final long unknown = plane.counters().segmentsUnknown.get() + plane.counters().lateSynAcks.get();
             if (lastEnded < 0 || unknown != unknownSeen)
             {
                 if (lastEnded >= 0)
                 {
-                    lingerQuiet = Math.max(lingerQuiet, (now - lastUnknownAt) * 5 / 2);
+                    lingerQuiet = Math.max(lingerQuiet, (now - lastUnknownAt) * 13 / 2);
                 }
                 lastEnded = lastEnded < 0 ? now : lastEnded;
                 unknownSeen = unknown;
