@@ -63,6 +63,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     private Driver driver;
     private Injector injector;
     private long now;
+    private long timeWaitUntil;
 
     /**
      * @param config   the {@code robe:} section.
@@ -198,7 +199,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
             ackNumber, flags);
         counters.rstsSent.incrementRelease();
         if (!strayResets.add(port, segment.srcMac(), segment.dst(), segment.src(), segment.dport(), segment.sport(), seq,
-            ackNumber, flags, now))
+            ackNumber, flags, org.mpdp.robe.tcp.StrayResets.RST_REPEATS, now))
         {
             counters.rstsNotRepeated.incrementRelease();
         }
@@ -323,6 +324,33 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
         {
             portInUse[port] = false;
         }
+    }
+
+    /**
+     * How long a run keeps answering after a lossy active close ({@link #holdTimeWait}): a server in LAST-ACK
+     * whose FIN was not acknowledged retransmits it after about 0.2, 0.6, 1.4, 3.0 and 6.2 s (RTO 200 ms,
+     * doubling; 3, 9, 21 s after a retransmitted SYN/ACK), so 4 s give it a round even then.
+     */
+    public static final long TIME_WAIT_NANOS = 4_000_000_000L;
+
+    @Override
+    public void holdTimeWait(final Subflow subflow, final long now)
+    {
+        timeWaitUntil = Math.max(timeWaitUntil, now + TIME_WAIT_NANOS);
+        // The last ACK (of the server's FIN) went just now; its copies follow (StrayResets).
+        final long mac = neighbours.resolve(subflow.path(), now, this);
+        if (mac < 0 || !strayResets.add(pathPortId[subflow.path()], mac, subflow.local(), subflow.remote(),
+            subflow.localPort(), subflow.remotePort(), subflow.sndNxt(), subflow.rcvNxt(), Frames.ACK,
+            org.mpdp.robe.tcp.StrayResets.LAST_ACK_REPEATS, now))
+        {
+            counters.rstsNotRepeated.incrementRelease();
+        }
+    }
+
+    /** @return until when a lossy active close wants the run to keep answering (nanoTime; 0: none). */
+    public long timeWaitUntil()
+    {
+        return timeWaitUntil;
     }
 
     @Override

@@ -181,8 +181,9 @@ public final class ConnectRun implements Driver
                 lastUnknownAt = now;
             }
             // ... and at least until the last RST has been repeated (ResetRepeats).
-            finished = now - lastUnknownAt >= lingerQuiet && plane.resetsRepeating() == 0 ||
-                now - lastEnded >= LINGER_MAX_NANOS;
+            // ... and through the TIME-WAIT of the last subflow closed actively on a lossy path (RobePlane).
+            finished = now - lastUnknownAt >= lingerQuiet && plane.resetsRepeating() == 0 &&
+                now - plane.timeWaitUntil() >= 0 || now - lastEnded >= LINGER_MAX_NANOS;
         }
         return work;
     }

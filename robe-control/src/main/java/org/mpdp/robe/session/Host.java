@@ -36,6 +36,18 @@ public interface Host
      */
     void repeatReset(Subflow subflow);
 
+    /**
+     * A subflow we closed actively on a path that lost packets (our last ACK may be lost too): its last ACK
+     * is sent again a few times, and the process keeps answering for it (RST to the peer's retransmitted FIN)
+     * for a while, as TCP's TIME-WAIT would.
+     *
+     * @param subflow the subflow, just closed (its sequence numbers as in its last ACK).
+     * @param now     nanoTime.
+     */
+    default void holdTimeWait(final Subflow subflow, final long now)
+    {
+    }
+
     /** @return the counters. */
     RobeCounters counters();
 

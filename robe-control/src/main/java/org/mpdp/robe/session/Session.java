@@ -585,6 +585,10 @@ public final class Session implements SubflowOwner
         final Link link = (Link)subflow.attachment();
         final boolean wasUp = link.up;
         link.up = false;
+        if (!reset && subflow.closedByOurLastAck() && subflow.sawLoss())
+        {
+            host.holdTimeWait(subflow, System.nanoTime());
+        }
         if (link.closed)
         {
             return;

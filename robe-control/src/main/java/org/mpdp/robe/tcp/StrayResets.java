@@ -1,12 +1,17 @@
 package org.mpdp.robe.tcp;
 
 /**
- * Repeats the RST that answers a stray segment (one for no subflow we hold: typically a server's retransmitted
- * FIN from LAST-ACK after our last ACK was lost and the session had already ended). The server retransmits only
- * with its RTO doubling (0.2, 0.4, 0.8 s ...), so a lost RST costs a whole round, and a process that stops
- * lingering before the next round leaves the socket at the server for minutes. Two more copies, 50 and 150 ms
- * after the first, make a round's RST arrive with probability 1 - 0.3^3 = 97.3% on a path losing 30% of its
- * packets. A RST for a connection the server has already dropped is ignored (RFC 9293 §3.10.7.1).
+ * Repeats a bare segment (no options, no payload) that closes something at the peer and that nothing will
+ * acknowledge: the RST that answers a stray segment (one for no subflow we hold: typically a server's
+ * retransmitted FIN from LAST-ACK after the session had already ended), and the last ACK of a subflow we
+ * closed actively on a lossy path (the ACK of the server's FIN, which takes it out of LAST-ACK).
+ * The server retransmits its FIN only with its RTO doubling, and that RTO is 3 s after a retransmitted SYN/ACK
+ * (Linux's TCP_TIMEOUT_FALLBACK, RFC 6298 §5.7: 3, 9, 21 s), so a lost last ACK or RST costs a whole round,
+ * and a process that stops lingering before the next round leaves the socket at the server for minutes.
+ * Copies 50, 150, 350 ... ms after the first (the gap doubling): with 2 more a round's RST arrives with
+ * probability 1 - 0.3^3 = 97.3% on a path losing 30% of its packets; with 4 more the last ACK 99.8%. A
+ * segment for a connection the server has already dropped gets at most a RST back, which we ignore
+ * (RFC 9293 §3.10.7.1).
  *
  * <p>What is kept is the RST's fields, not the frame: fixed capacity, nothing allocated. Control thread only.
  */
@@ -14,10 +19,12 @@ public final class StrayResets
 {
     /** Gap before the first repeat; the next gap doubles. */
     public static final long FIRST_GAP_NANOS = 50_000_000L;
-    /** Repeats after the first RST. */
-    public static final int REPEATS = 2;
+    /** Repeats after the first RST answering a stray segment. */
+    public static final int RST_REPEATS = 2;
+    /** Repeats after the first last ACK of a lossy active close. */
+    public static final int LAST_ACK_REPEATS = 4;
 
-    /** Sends one RST with the fields it was added with. */
+    /** Sends one bare segment with the fields it was added with. */
     @FunctionalInterface
     public interface Sender
     {
@@ -46,6 +53,7 @@ public final class StrayResets
     private final int[] flags;
     private final long[] dueAt;
     private final int[] sent;
+    private final int[] repeats;
     private int size;
 
     /** @param capacity most RSTs repeating at once (more are counted by the caller and sent once). */
@@ -62,16 +70,18 @@ public final class StrayResets
         flags = new int[capacity];
         dueAt = new long[capacity];
         sent = new int[capacity];
+        repeats = new int[capacity];
     }
 
     /**
-     * Starts repeating a RST that has just been sent once (arguments as {@link Sender#send}).
+     * Starts repeating a segment that has just been sent once (arguments as {@link Sender#send}).
      *
-     * @param now nanoTime.
+     * @param repeats copies still to send ({@link #RST_REPEATS}, {@link #LAST_ACK_REPEATS}).
+     * @param now     nanoTime.
      * @return false when full.
      */
     public boolean add(final int port, final long dstMac, final int src, final int dst, final int sport,
-        final int dport, final int seq, final int ack, final int flags, final long now)
+        final int dport, final int seq, final int ack, final int flags, final int repeats, final long now)
     {
         if (size == this.port.length)
         {
@@ -89,10 +99,11 @@ public final class StrayResets
         this.flags[i] = flags;
         dueAt[i] = now + FIRST_GAP_NANOS;
         sent[i] = 0;
+        this.repeats[i] = repeats;
         return true;
     }
 
-    /** @return RSTs with repeats still to send. */
+    /** @return segments with repeats still to send. */
     public int size()
     {
         return size;
@@ -103,7 +114,7 @@ public final class StrayResets
      *
      * @param now    nanoTime.
      * @param sender sends one.
-     * @return RSTs sent.
+     * @return segments sent.
      */
     public int poll(final long now, final Sender sender)
     {
@@ -117,7 +128,7 @@ public final class StrayResets
             }
             sender.send(port[i], dstMac[i], src[i], dst[i], sport[i], dport[i], seq[i], ack[i], flags[i]);
             work++;
-            if (++sent[i] < REPEATS)
+            if (++sent[i] < repeats[i])
             {
                 dueAt[i] = now + (FIRST_GAP_NANOS << sent[i]);
                 i++;
@@ -142,5 +153,6 @@ public final class StrayResets
         flags[i] = flags[last];
         dueAt[i] = dueAt[last];
         sent[i] = sent[last];
+        repeats[i] = repeats[last];
     }
 }

@@ -54,6 +54,10 @@ public final class Subflow
     private long synSentAt;
     private int synsSent;
     private int retransmits;
+    /** Segments received again (all old data, a FIN again): the peer retransmitted, something was lost. */
+    private int duplicates;
+    /** Closed by our ACK of the peer's FIN after ours (active close): the peer may still be in LAST-ACK. */
+    private boolean closedByOurLastAck;
     private int dupAcks;
     private boolean recovering;
     private boolean finSent;
@@ -412,9 +416,10 @@ public final class Subflow
         }
         if (s.has(Frames.SYN))
         {
-            // A retransmitted SYN/ACK: our third ACK was lost; say it again.
+            // A retransmitted SYN/ACK: our third ACK was lost; say it again. (The server's RTO is 3 s from now on.)
             if (s.seq() == irs)
             {
+                duplicates++;
                 sendAck();
             }
             return;
@@ -424,6 +429,10 @@ public final class Subflow
             acked(s, now);
         }
         boolean ackNow = receive(s);
+        if (s.has(Frames.FIN) && finReceived)
+        {
+            duplicates++;
+        }
         if (s.has(Frames.FIN) && s.seq() + s.payloadLength() == rcvNxt && !finReceived)
         {
             finReceived = true;
@@ -444,6 +453,7 @@ public final class Subflow
         if (state == TcpState.FIN_WAIT_2 && finReceived || (state == TcpState.CLOSING || state == TcpState.LAST_ACK) &&
             sndUna == sndNxt)
         {
+            closedByOurLastAck = state != TcpState.LAST_ACK;
             close();
             owner.onClosed(this, false);
         }
@@ -460,6 +470,7 @@ public final class Subflow
         final int skip = rcvNxt - s.seq();
         if (skip < 0 || skip >= length)
         {
+            duplicates += skip >= length ? 1 : 0;
             return true; // out of order, or all old: a duplicate ACK says where we are
         }
         final int fresh = length - skip;
@@ -628,6 +639,18 @@ public final class Subflow
     public int retransmits()
     {
         return retransmits;
+    }
+
+    /** @return whether it saw loss: it retransmitted (SYN, data or FIN), or the peer sent something again. */
+    public boolean sawLoss()
+    {
+        return retransmits > 0 || synsSent > 1 || duplicates > 0;
+    }
+
+    /** @return whether it closed by ACKing the peer's FIN after its own FIN (the peer may be in LAST-ACK). */
+    public boolean closedByOurLastAck()
+    {
+        return closedByOurLastAck;
     }
 
     /** @return first SYN to SYN/ACK, or -1. */

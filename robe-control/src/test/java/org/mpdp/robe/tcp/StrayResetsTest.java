@@ -26,8 +26,9 @@ final class StrayResetsTest
     void shouldRepeatEachRstTwiceAt50And150MsWithItsOwnFields()
     {
         final StrayResets resets = new StrayResets(4);
-        assertTrue(resets.add(1, 0x0200_0000_0001L, 10, 20, 40000, 7000, 111, 0, 0x04, 0));
-        assertTrue(resets.add(0, 0x0200_0000_0002L, 11, 21, 40001, 7000, 0, 222, 0x14, 10 * MS));
+        assertTrue(resets.add(1, 0x0200_0000_0001L, 10, 20, 40000, 7000, 111, 0, 0x04, StrayResets.RST_REPEATS, 0));
+        assertTrue(resets.add(0, 0x0200_0000_0002L, 11, 21, 40001, 7000, 0, 222, 0x14, StrayResets.RST_REPEATS,
+            10 * MS));
         assertEquals(0, resets.poll(49 * MS, sender));
         assertEquals(1, resets.poll(50 * MS, sender));
         assertEquals(new Rst(1, 0x0200_0000_0001L, 10, 20, 40000, 7000, 111, 0, 0x04), sent.get(0));
@@ -49,11 +50,29 @@ final class StrayResetsTest
     void shouldRefuseWhenFullAndTakeMoreOnceRepeatsEnd()
     {
         final StrayResets resets = new StrayResets(1);
-        assertTrue(resets.add(0, 1, 2, 3, 4, 5, 6, 7, 0x04, 0));
-        assertFalse(resets.add(0, 1, 2, 3, 4, 5, 6, 7, 0x04, 0));
+        assertTrue(resets.add(0, 1, 2, 3, 4, 5, 6, 7, 0x04, 2, 0));
+        assertFalse(resets.add(0, 1, 2, 3, 4, 5, 6, 7, 0x04, 2, 0));
         resets.poll(50 * MS, sender);
         resets.poll(150 * MS, sender);
         assertEquals(0, resets.size());
-        assertTrue(resets.add(0, 1, 2, 3, 4, 5, 6, 7, 0x04, 150 * MS));
+        assertTrue(resets.add(0, 1, 2, 3, 4, 5, 6, 7, 0x04, 2, 150 * MS));
+    }
+
+    @Test
+    void shouldSendALastAckFourTimesMoreWithDoublingGaps()
+    {
+        final StrayResets resets = new StrayResets(2);
+        assertTrue(resets.add(0, 9, 1, 2, 40000, 7000, 500, 900, 0x10, StrayResets.LAST_ACK_REPEATS, 0));
+        final List<Long> at = new ArrayList<>();
+        for (long t = 0; t <= 3000 * MS; t += MS)
+        {
+            if (resets.poll(t, sender) > 0)
+            {
+                at.add(t / MS);
+            }
+        }
+        assertEquals(List.of(50L, 150L, 350L, 750L), at);
+        sent.forEach(r -> assertEquals(new Rst(0, 9, 1, 2, 40000, 7000, 500, 900, 0x10), r));
+        assertEquals(0, resets.size());
     }
 }
