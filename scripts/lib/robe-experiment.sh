@@ -282,7 +282,19 @@ await_paths() {
     local p deadline=$((SECONDS + 180)) profile=$1
     for p in $(seq "$paths"); do
         [ "$profile" = blackhole ] && [ "$p" = 1 ] && continue
+        local restarts=0
         until in_ns "$ns_kc" ping -q -c 1 -W 1 -I "k$p" "$(srv_ip "$p")" >/dev/null 2>&1; do
+            # DPDK 22.11's af_packet names its PACKET_FANOUT group (pid XOR ifindex) & 0xffff, and groups are
+            # per namespace: the two forwarders in the edge namespace can collide (EINVAL). A new process
+            # has a new pid, so the forwarder is started again (at most 3 times).
+            if ! kill -0 "${fwd_pid[$p]}" 2>/dev/null && [ "$restarts" -lt 3 ] &&
+                tail -n 5 "$out/logs/forward-path$p.log" | grep -q "could not set PACKET_FANOUT"; then
+                restarts=$((restarts + 1))
+                log "mpdp forward on path $p hit a PACKET_FANOUT group id collision; starting it again ($restarts)"
+                fwd_pid[$p]=""
+                start_forward "$p" "${fwd_delay[$p]}"
+                continue
+            fi
             kill -0 "${fwd_pid[$p]}" 2>/dev/null || die "mpdp forward on path $p exited: $(tail -n 5 "$out/logs/forward-path$p.log")"
             [ "$SECONDS" -lt "$deadline" ] || die "path $p does not forward after 180 s (see $out/logs/forward-path$p.log)"
             sleep 0.5
