@@ -96,8 +96,8 @@ public final class ConnectCommand implements Callable<Integer>
             run.done(), count, run.failed()), System.out);
         if (warmup > 0)
         {
-            System.out.printf(Locale.ROOT, "%s: warm-up %d session(s): %d established (not in the results)%n", name,
-                warmup, run.warmupEstablished());
+            System.out.printf(Locale.ROOT, "%s: warm-up %d session(s): %d established, %d ok (not in the results)%n",
+                name, warmup, run.warmupEstablished(), run.warmupOk());
         }
         final List<SessionResult> results = run.results();
         long ok = 0;

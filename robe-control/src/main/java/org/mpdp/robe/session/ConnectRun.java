@@ -42,6 +42,7 @@ public final class ConnectRun implements Driver
     private final int warmup;
     private int warmupDone;
     private volatile int warmupEstablished;
+    private volatile int warmupOk;
     private final int concurrency;
     private final long intervalNanos;
     private long lastStart = Long.MIN_VALUE;
@@ -147,6 +148,7 @@ public final class ConnectRun implements Driver
                 {
                     warmupDone++;
                     warmupEstablished += s.result().establishNanos() >= 0 ? 1 : 0;
+                    warmupOk += s.result().outcome().equals(Session.OK) ? 1 : 0;
                     work++;
                     continue;
                 }
@@ -198,6 +200,15 @@ public final class ConnectRun implements Driver
     public int warmupEstablished()
     {
         return warmupEstablished;
+    }
+
+    /**
+     * @return warm-up sessions that ended ok (echo whole: the server surely accepted them; one established but
+     *     not ok may never have reached its accept, its third ACK and data lost; any thread).
+     */
+    public int warmupOk()
+    {
+        return warmupOk;
     }
 
     /** @return sessions done so far (any thread). */
