@@ -35,7 +35,13 @@ final class WakeupTest
         });
         consumer.start();
         assertTrue(bound.await(10, TimeUnit.SECONDS));
-        // Wake until the first park has ended (a wake before the park only leaves a permit, which ends it too).
+        // Only once it is parked (TIMED_WAITING in parkNanos): otherwise it could see stop before its first park.
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (consumer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline)
+        {
+            Thread.onSpinWait();
+        }
+        assertTrue(consumer.getState() == Thread.State.TIMED_WAITING, "the consumer never parked");
         stop.set(true);
         wakeup.wake();
         consumer.join(20_000);
