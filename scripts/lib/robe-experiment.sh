@@ -449,7 +449,14 @@ check_server() { # PROFILE MODE CSV
         local sure established warm warm_ok
         sure=$(awk -F, 'NR > 1 && ($3 == "ok" || $3 == "fallback") { n++ } END { print n + 0 }' "$csv")
         established=$(awk -F, 'NR > 1 && ($3 == "ok" || $3 == "data-error" || $3 == "fallback") { n++ } END { print n + 0 }' "$csv")
-        # robe connect's warm-up sessions reached the server too (they are not in the CSV).
+        # robe connect's warm-up sessions reached the server too (they are not in the CSV). Its log is written
+        # through tee in a process substitution, which can lag behind its exit: wait for the warm-up line.
+        local w
+        for w in $(seq 50); do
+            [ "$mode" = kernel ] || [ "$warmup" = 0 ] ||
+                grep -q '^robe connect: warm-up ' "$out/logs/$profile-$mode.log" 2>/dev/null && break
+            sleep 0.1
+        done
         warm=$(sed -n 's/^robe connect: warm-up [0-9]* session(s): \([0-9]*\) established.*/\1/p' "$out/logs/$profile-$mode.log" 2>/dev/null | tail -n 1)
         warm_ok=$(sed -n 's/^robe connect: warm-up [0-9]* session(s): [0-9]* established, \([0-9]*\) ok.*/\1/p' "$out/logs/$profile-$mode.log" 2>/dev/null | tail -n 1)
         established=$((established + ${warm:-0}))
