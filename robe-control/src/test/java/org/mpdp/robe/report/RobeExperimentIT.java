@@ -188,11 +188,23 @@ final class RobeExperimentIT
             assertEquals("ok", r.outcome(), "loss sim: " + r);
             assertEquals(REQUEST, r.bytesEchoed(), "loss sim: " + r);
         }
+        // The kernel is the baseline, not under test: under 30% loss its SYN and data retransmissions back off
+        // (1 s, 2 s, ...), so a session may not be established, or not echo its 1 KiB, within the 10 s timeout
+        // (+5 s). Such a late session is a data-error with fewer bytes echoed than sent (CI saw one echo 0
+        // bytes); a data-error that echoed them all would be wrong data, and fails here.
         for (final Row r : rows(name, "loss", "kernel"))
         {
-            if (!r.outcome().equals("failed"))
+            if (r.outcome().equals("data-error"))
+            {
+                assertTrue(r.bytesEchoed() < REQUEST, "loss kernel, whole echo yet a data error: " + r);
+                System.out.println("RobeExperimentIT: loss kernel session not echoed in time: " + r);
+            }
+            else if (!r.outcome().equals("failed"))
             {
                 assertEquals(REQUEST, r.bytesEchoed(), "loss kernel: " + r);
+            }
+            if (!r.outcome().equals("failed"))
+            {
                 assertEquals(0, r.initialPath(), "loss kernel: " + r);
             }
         }
