@@ -81,5 +81,11 @@ final class SteererTest
         one.publishToken(0x11223344, 0);
         assertEquals(0, alone.steer(join));
         assertEquals(1, alone.tokenCount());
+        // A retransmitted join SYN of a published subflow: a lone worker asks only for the token (the subflow
+        // owner read, a cache miss per join, could only answer worker 0).
+        one.publishSubflow(alone.lastSubflowKey(), 0);
+        assertEquals(0, alone.steer(join));
+        assertEquals(2, alone.tokenCount());
+        assertEquals(0, alone.subflowCount());
     }
 }
