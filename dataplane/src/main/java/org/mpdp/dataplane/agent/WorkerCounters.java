@@ -72,9 +72,10 @@ final class WorkerCounters
     /** Copies the tracker's counts into the file (the worker thread, after an eviction slice). */
     void publish(final Tracker t)
     {
-        for (final Reason r : Reason.values())
+        // By ordinal: Reason.values() clones its array on every call, and this runs every slice.
+        for (int i = 0; i < Reason.COUNT; i++)
         {
-            reasons[r.ordinal()].setRelease(t.reasonCount(r));
+            reasons[i].setRelease(t.reasonCount(Reason.of(i)));
         }
         connections.setRelease(t.connections().count());
         subflows.setRelease(t.subflows().live());
