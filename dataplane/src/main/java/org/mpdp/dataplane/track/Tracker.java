@@ -181,7 +181,7 @@ public final class Tracker implements AutoCloseable
         ackHmacs.offer(p);
     }
 
-    /** Computes the offered HMACs (with the Vector API when two or more were offered). */
+    /** Computes the offered HMACs (with the Vector API when at least AckHmacBatch.MIN_BATCH were offered). */
     public void verifyOffered()
     {
         ackHmacs.compute();

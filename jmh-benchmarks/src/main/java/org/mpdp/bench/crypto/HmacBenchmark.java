@@ -172,6 +172,24 @@ public class HmacBenchmark
         return valid;
     }
 
+    /**
+     * Two pending checks, the usual share of a 32-packet burst in bench pipeline's trace: the spare lanes
+     * cost as much as filled ones, so this is where a batch stops paying.
+     *
+     * @return the valid mask (both).
+     */
+    @Benchmark
+    @OperationsPerInvocation(2)
+    public long batchedVector2()
+    {
+        final long valid = batch.verifySynAck(keys, slots, messages, thmacs, advance(), 2);
+        if (valid != 0x3)
+        {
+            throw new IllegalStateException("valid=" + Long.toBinaryString(valid));
+        }
+        return valid;
+    }
+
     private int advance()
     {
         final int from = next;
