@@ -19,8 +19,8 @@ import org.mpdp.dataplane.wire.ParsedPacket;
  * HMAC, from the client of a join whose SYN/ACK verified, on a v1 connection, becomes an entry (key
  * slot, nonces, and the connection's allocation number so a slot freed and reused meanwhile cannot
  * match). {@link #compute} hashes the entries when there are at least {@link #MIN_BATCH} (fewer are
- * cheaper on the scalar path). While the burst is then tracked packet by packet, {@link Joins} asks {@link #verify} for the
- * result and falls back to the scalar HMAC when no entry matches (state that changed inside the
+ * cheaper on the scalar path). While the burst is then tracked packet by packet, {@link Joins} asks
+ * {@link #verify} for the result and falls back to the scalar HMAC when no entry matches (state that changed inside the
  * burst, a SYN/ACK in the same burst, more than {@link #CAPACITY} candidates). The comparison with
  * the received bytes is made at {@link #verify}, in constant time, so the result is exactly the
  * scalar one.
@@ -90,7 +90,8 @@ final class AckHmacBatch
      * Fewest entries worth a batch: its spare lanes cost as much as filled ones. JMH HmacBenchmark here
      * (AVX-512, 16 lanes): a batch of 2 is 645 ns per verification, of 4 348 ns, a full one 88 ns, and one
      * scalar check (SHA-NI) 233 ns, so a batch costs about 1.4 us whatever it holds and pays from about 6-7
-     * entries; with AVX2 (8 lanes, two groups per batch) the crossover measured about the same.
+     * entries. Not measured here with AVX2 (8 lanes, two groups per batch): JoinHmacBatch's own figures put
+     * the crossover there near 8 against the JDK Mac.
      */
     static final int MIN_BATCH = 7;
 
