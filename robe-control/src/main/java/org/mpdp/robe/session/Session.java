@@ -1,14 +1,14 @@
 package org.mpdp.robe.session;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import org.mpdp.dataplane.crypto.CryptoResult;
-import org.mpdp.dataplane.crypto.HmacSha256Keys;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.mpdp.dataplane.crypto.JoinHmac;
 import org.mpdp.dataplane.crypto.KeyDerivation;
 import org.mpdp.robe.RobeCounters;
+import org.mpdp.robe.esim.EsimHmac;
+import org.mpdp.robe.esim.EsimOption;
 import org.mpdp.robe.mode.Mode;
 import org.mpdp.robe.mode.Plan;
 import org.mpdp.robe.net.Frames;
@@ -20,15 +20,13 @@ import org.mpdp.robe.tcp.TcpState;
 
 /**
  * One MPTCP v1 connection of the RobE client (RFC 8684): establish the first subflow as the {@link Plan} says
- * (one or several MP_CAPABLE attempts, each with its own key; the first SYN/ACK wins, the others are RST), join
- * every other path with MP_JOIN, send the request under DSS mappings spread over the subflows that are up,
- * reassemble the echo by DSN, DATA_ACK it, exchange DATA_FINs, close the subflows with FIN (RST after a grace
- * time). Control thread only.
+ * (one or several MP_CAPABLE attempts, each with its own key; the first SYN/ACK wins, the others are RST, or with
+ * RobE_eSIM reused with MP_JOIN_CAP), join every other path ({@link Joins}), send the request and take the echo
+ * ({@link DataTransfer}), exchange DATA_FINs, close the subflows with FIN (RST after a grace time). This class
+ * decides when; it writes the handshake options itself. Control thread only.
  *
- * <p>Data-level details: the first data segment carries MP_CAPABLE with both keys and the data-level length
- * (RFC 8684 §3.1; Linux maps it to IDSN+1, subflow sequence 1), and the rest waits until the server has
- * acknowledged it or sent a DSS, so a server whose third ACK was lost never sees DSS first (it would fall back to
- * TCP). Later segments carry DSS with an 8-byte DATA_ACK and an 8-byte DSN mapping, no checksum (not negotiated).
+ * <p>The first data segment carries MP_CAPABLE with both keys and the data-level length (RFC 8684 §3.1; Linux
+ * maps it to IDSN+1, subflow sequence 1); DSS follows only once the server has acknowledged it.
  */
 public final class Session implements SubflowOwner
 {
@@ -39,14 +37,9 @@ public final class Session implements SubflowOwner
     /** Outcome: established, echo wrong or short. */
     public static final String DATA_ERROR = "data-error";
 
-    private static final long JOIN_RETRY_NANOS = 100_000_000L;
-    private static final int JOIN_TRIES = 5;
-    private static final int JOIN_SYNS = 4;
     /** Longest a session holds its DATA_FIN back for joins still in flight (a blackholed path never joins). */
     static final long JOIN_WAIT_NANOS = 3_000_000_000L;
     private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
-    private static final int SLOT_AB = 0;
-    private static final int SLOT_BA = 1;
 
     private final int index;
     private final Mode mode;
@@ -55,33 +48,19 @@ public final class Session implements SubflowOwner
     private final RobeCounters counters;
     private final int serverPort;
     private final byte[] request;
-    private final Reassembly rx;
+    private final DataTransfer data;
     private final long timeoutNanos;
     private final List<Link> links = new ArrayList<>();
-    private final HmacSha256Keys keys = new HmacSha256Keys(2);
-    private final JoinHmac joinHmac;
+    private final Joins joins;
     private final KeyDerivation derivation;
-    private final int[] joinHmacWords = new int[JoinHmac.HMAC_INTS];
-    private final long[] joinRetryAt;
-    private final int[] joinTries;
 
     private long startedAt;
     private Link winner;
     private long localKey;
     private long remoteKey;
-    private long localIdsn;
-    private long remoteIdsn;
-    private int remoteToken;
     private int timedIndex;
     private long nextMoveAt = Long.MAX_VALUE;
     private boolean fellBack;
-    private boolean firstAcked;
-    private int dataSndNxt;
-    private long dataUna;
-    private int roundRobin;
-    private boolean dataFinSent;
-    private boolean sendingDataFin;
-    private long dataFinAt;
     private boolean closing;
     private long closeDeadline;
     private boolean done;
@@ -92,9 +71,8 @@ public final class Session implements SubflowOwner
     private String outcome;
     /** eSIM: the winning SYN/ACK carried ROBE_eSIM_EN, so pending attempts are reused with MP_JOIN_CAP. */
     private boolean esimOn;
-    private final org.mpdp.robe.esim.EsimHmac esimHmac = new org.mpdp.robe.esim.EsimHmac();
-    private final org.agrona.concurrent.UnsafeBuffer esimView = new org.agrona.concurrent.UnsafeBuffer(0, 0);
-    private EsimHook esim;
+    private final EsimHmac esimHmac = new EsimHmac();
+    private final UnsafeBuffer esimView = new UnsafeBuffer(0, 0);
 
     /**
      * @param index        the session's number (CSV row).
@@ -117,13 +95,10 @@ public final class Session implements SubflowOwner
         this.counters = host.counters();
         this.serverPort = serverPort;
         this.request = request;
-        this.rx = new Reassembly(request.length);
+        this.data = new DataTransfer(request);
         this.timeoutNanos = timeoutNanos;
-        this.joinHmac = hmac;
+        this.joins = new Joins(this, host, links, serverPort, hmac);
         this.derivation = derivation;
-        joinRetryAt = new long[host.paths()];
-        joinTries = new int[host.paths()];
-        Arrays.fill(joinRetryAt, Long.MAX_VALUE);
     }
 
     /**
@@ -166,20 +141,7 @@ public final class Session implements SubflowOwner
         s.connect(now);
     }
 
-    private void startJoin(final int path, final int attempt, final long now)
-    {
-        final Subflow s = host.open(this, path, serverPort);
-        if (s == null)
-        {
-            return;
-        }
-        joinTries[path] = attempt;
-        links.add(new Link(s, Link.JOIN, path, 0, (int)host.random(), attempt, now));
-        syn();
-        s.connect(now);
-    }
-
-    private void syn()
+    void syn()
     {
         syns++;
         counters.synsSent.incrementRelease();
@@ -197,7 +159,7 @@ public final class Session implements SubflowOwner
                 // RobE_eSIM: the third ACK of a reused attempt (draft "RobE_eSIM", SA6.2).
                 esimHmac.compute(localKey, remoteKey, link.keyBPrime);
                 esimView.wrap(o.bytes());
-                o.appended(org.mpdp.robe.esim.EsimOption.writeJoinCap(esimView, o.length(),
+                o.appended(EsimOption.writeJoinCap(esimView, o.length(),
                     host.esimSubtypes().joinCap(), link.path + 1, localKey, esimHmac));
                 return;
             }
@@ -210,17 +172,17 @@ public final class Session implements SubflowOwner
                 if (plan.esim())
                 {
                     esimView.wrap(o.bytes());
-                    o.appended(org.mpdp.robe.esim.EsimOption.writeEnable(esimView, o.length(),
+                    o.appended(EsimOption.writeEnable(esimView, o.length(),
                         host.esimSubtypes().enable()));
                 }
                 return;
             }
-            if (!firstAcked && kind == Subflow.SEND_DATA && dsn == localIdsn + 1)
+            if (!data.firstAcked() && kind == Subflow.SEND_DATA && dsn == data.localIdsn() + 1)
             {
                 o.mpCapable(2, localKey, remoteKey, length);
                 return;
             }
-            if (!firstAcked && kind == Subflow.SEND_ACK && !sendingDataFin)
+            if (!data.firstAcked() && kind == Subflow.SEND_ACK && !data.sendingFin())
             {
                 o.mpCapable(2, localKey, remoteKey, -1); // the third ACK (RFC 8684 §3.1)
                 return;
@@ -230,34 +192,16 @@ public final class Session implements SubflowOwner
         {
             if (kind == Subflow.SEND_SYN)
             {
-                o.joinSyn(link.path + 1, remoteToken, link.nonce);
+                joins.synOptions(link, o);
                 return;
             }
             if (link.preEstablished && kind == Subflow.SEND_ACK)
             {
-                joinHmac.ackHmac(keys, SLOT_AB, link.nonce, link.joinNonceB, joinHmacWords, 0);
-                o.joinAck(joinHmacWords); // the third ACK of MP_JOIN (RFC 8684 §3.2)
+                joins.thirdAckOptions(link, o); // the third ACK of MP_JOIN (RFC 8684 §3.2)
                 return;
             }
         }
-        if (kind == Subflow.SEND_DATA)
-        {
-            o.dss(dataAck(), true, dsn, seq - subflow.iss(), length, false);
-        }
-        else if (sendingDataFin)
-        {
-            // DATA_FIN alone: subflow sequence 0, data-level length 1 (RFC 8684 §3.3.3).
-            o.dss(dataAck(), true, localIdsn + 1 + request.length, 0, 1, true);
-        }
-        else
-        {
-            o.dss(dataAck(), false, 0, 0, 0, false);
-        }
-    }
-
-    private long dataAck()
-    {
-        return rx.dataAck();
+        data.dss(subflow, kind, o, seq, dsn, length);
     }
 
     @Override
@@ -268,7 +212,7 @@ public final class Session implements SubflowOwner
         host.history().answered(link.path, subflow.handshakeRttNanos());
         if (link.kind == Link.JOIN)
         {
-            joinSynAck(link, s, now);
+            joins.onSynAck(link, s, done || closing, now);
             return;
         }
         final boolean offered = plan.esim() && esimEnable(s);
@@ -287,7 +231,7 @@ public final class Session implements SubflowOwner
             rst();
             link.closed = true;
             link.loser = true;
-            startJoin(link.path, 1, now);
+            joins.start(link.path, 1, now);
             return;
         }
         if (winner != null || link.loser || !s.mpCapable() || s.mpCapableKeys() < 1 || done)
@@ -312,9 +256,9 @@ public final class Session implements SubflowOwner
     private boolean esimEnable(final Segment s)
     {
         final int subtype = host.esimSubtypes().enable();
-        final int at = org.mpdp.robe.esim.EsimOption.find(s.buffer(), s.optionsOffset(), s.optionsLength(), subtype);
-        return at >= 0 && org.mpdp.robe.esim.EsimOption.checkEnable(s.buffer(), at,
-            s.optionsOffset() + s.optionsLength() - at, subtype, s.flags()) == org.mpdp.robe.esim.EsimOption.OK;
+        final int at = EsimOption.find(s.buffer(), s.optionsOffset(), s.optionsLength(), subtype);
+        return at >= 0 && EsimOption.checkEnable(s.buffer(), at,
+            s.optionsOffset() + s.optionsLength() - at, subtype, s.flags()) == EsimOption.OK;
     }
 
     /** RobE_eSIM: a pending attempt's SYN/ACK after the winner's: ACK + MP_JOIN_CAP, and it is a subflow. */
@@ -323,11 +267,8 @@ public final class Session implements SubflowOwner
         link.joinCap = true;
         link.keyBPrime = s.mpCapableKey1();
         link.subflow.establish();
-        link.preEstablished = true;
-        link.thirdAckAt = now;
-        link.thirdAcks = 1;
         counters.joinCapSent.incrementRelease();
-        link.subflow.sendAck();
+        joins.awaitFourthAck(link, now);
     }
 
     /** @return a pending MP_CAPABLE attempt on {@code path} that eSIM will reuse. */
@@ -348,12 +289,10 @@ public final class Session implements SubflowOwner
         winner = link;
         localKey = link.key;
         remoteKey = s.mpCapableKey1();
-        localIdsn = derivation.idsnV1(localKey);
-        remoteIdsn = derivation.deriveV1(remoteKey).idsn();
-        rx.base(remoteIdsn + 1);
-        remoteToken = derivation.token();
-        keys.setKey(SLOT_AB, localKey, remoteKey);
-        keys.setKey(SLOT_BA, remoteKey, localKey);
+        final long localIdsn = derivation.idsnV1(localKey);
+        final long remoteIdsn = derivation.deriveV1(remoteKey).idsn();
+        joins.keys(localKey, remoteKey, derivation.token());
+        data.start(localIdsn, remoteIdsn);
         link.subflow.establish();
         link.subflow.sendAck();
         link.up = true;
@@ -376,35 +315,11 @@ public final class Session implements SubflowOwner
         {
             if (p != link.path && !(esimOn && pendingAttempt(p)))
             {
-                startJoin(p, 1, now);
+                joins.start(p, 1, now);
             }
         }
         checkMultipath(now);
         pump(now);
-    }
-
-    private void joinSynAck(final Link link, final Segment s, final long now)
-    {
-        if (done || closing || !s.mpJoin() || s.mpJoinLength() != 16 ||
-            joinHmac.verifySynAck(keys, SLOT_BA, s.mpJoinNonce(), link.nonce, s.mpJoinThmac()) != CryptoResult.VALID)
-        {
-            if (s.mpJoin())
-            {
-                counters.joinHmacMismatch.incrementRelease();
-            }
-            counters.joinsFailed.incrementRelease();
-            link.subflow.resetFor(s);
-            host.repeatReset(link.subflow);
-            rst();
-            link.closed = true;
-            return;
-        }
-        link.joinNonceB = s.mpJoinNonce();
-        link.subflow.establish();
-        link.preEstablished = true;
-        link.thirdAckAt = now;
-        link.thirdAcks = 1;
-        link.subflow.sendAck();
     }
 
     @Override
@@ -420,16 +335,16 @@ public final class Session implements SubflowOwner
         }
         if (link.kind == Link.JOIN)
         {
-            if (subflow.synsSent() >= JOIN_SYNS || done || closing)
+            if (subflow.synsSent() >= Joins.SYNS || done || closing)
             {
                 subflow.abandon();
-                joinFailed(link);
+                joins.failed(link);
                 return;
             }
         }
         else if (winner != null && esimOn && !link.loser && !link.joinCap && !done && !closing)
         {
-            if (subflow.synsSent() >= JOIN_SYNS)
+            if (subflow.synsSent() >= Joins.SYNS)
             {
                 subflow.abandon(); // a pending eSIM attempt on a dead path: like a join that got no answer
                 link.closed = true;
@@ -459,29 +374,10 @@ public final class Session implements SubflowOwner
         subflow.retransmitSyn(now);
     }
 
-    private void joinFailed(final Link link)
-    {
-        if (!link.closed)
-        {
-            link.closed = true;
-            if (!link.timedOut)
-            {
-                host.history().unanswered(link.path);
-            }
-            counters.joinsFailed.incrementRelease();
-            if (link.subflow.state() != TcpState.CLOSED)
-            {
-                link.subflow.reset();
-                host.repeatReset(link.subflow);
-                rst();
-            }
-        }
-    }
-
     @Override
     public void onData(final Subflow subflow, final Segment s, final int skip, final int length, final int relativeSeq)
     {
-        rx.data((Link)subflow.attachment(), s, skip, length, relativeSeq);
+        data.data((Link)subflow.attachment(), s, skip, length, relativeSeq);
     }
 
     @Override
@@ -496,30 +392,16 @@ public final class Session implements SubflowOwner
             (link.joinCap ? counters.joinCapAccepted : counters.joinsOk).incrementRelease();
             checkMultipath(now);
         }
-        if (link == winner && !firstAcked && (s.dss() || s.ack() - (subflow.iss() + 1) > 0))
+        if (winner != null)
         {
-            firstAcked = true;
-        }
-        if (s.payloadLength() == 0)
-        {
-            rx.mapping(link, s);
-        }
-        if (s.hasDataAck() && winner != null)
-        {
-            final long next = localIdsn + 1 + dataUna;
-            final long full = s.dataAck64() ? s.dataAck() : Reassembly.expand(s.dataAck(), next);
-            final long acked = full - (localIdsn + 1);
-            if (acked > dataUna && acked <= request.length + 1L)
-            {
-                dataUna = acked;
-            }
+            data.onSegment(link, link == winner, s);
         }
         if (s.fastClose())
         {
             finish(now);
             return;
         }
-        if (rx.finNowComplete())
+        if (winner != null && data.peerFinNowComplete())
         {
             if (s.payloadLength() == 0 && !s.has(Frames.FIN))
             {
@@ -543,7 +425,7 @@ public final class Session implements SubflowOwner
         }
         for (int p = 0; p < host.paths(); p++)
         {
-            if (joinRetryAt[p] != Long.MAX_VALUE)
+            if (joins.retryPending(p))
             {
                 return false;
             }
@@ -598,20 +480,11 @@ public final class Session implements SubflowOwner
         {
             // The peer did not accept MP_JOIN_CAP (reset): join the path the RFC 8684 way.
             counters.joinCapRejected.incrementRelease();
-            startJoin(link.path, 1, System.nanoTime());
+            joins.start(link.path, 1, System.nanoTime());
         }
         else if (link.kind == Link.JOIN && reset && !wasUp && !link.preEstablished && !done && !closing)
         {
-            // A join RST by the server: most likely it raced our third ACK (token not known yet). Try again.
-            if (link.joinTry < JOIN_TRIES)
-            {
-                counters.joinRetries.incrementRelease();
-                joinRetryAt[link.path] = System.nanoTime() + JOIN_RETRY_NANOS * link.joinTry;
-            }
-            else
-            {
-                counters.joinsFailed.incrementRelease();
-            }
+            joins.resetBeforeUp(link, System.nanoTime());
         }
         else if (link.kind == Link.JOIN && !wasUp && !done && !closing)
         {
@@ -619,7 +492,7 @@ public final class Session implements SubflowOwner
         }
         if (wasUp && subflow.inFlight() > 0)
         {
-            dataSndNxt = (int)Math.min(dataSndNxt, dataUna); // reinject what that subflow had not got acknowledged
+            data.reinject(); // what that subflow had not got acknowledged
         }
     }
 
@@ -636,37 +509,12 @@ public final class Session implements SubflowOwner
         {
             return;
         }
-        if (!firstAcked)
+        data.send(winner, links, now);
+        if (data.finDue() && joinsSettled(now))
         {
-            if (dataSndNxt == 0 && request.length > 0)
-            {
-                final int n = Math.min(winner.subflow.segmentSize(), request.length);
-                if (winner.subflow.canSend(n))
-                {
-                    winner.subflow.sendData(0, n, localIdsn + 1, now);
-                    dataSndNxt = n;
-                }
-            }
+            data.sendFin(winner, links, now);
         }
-        else
-        {
-            while (dataSndNxt < request.length)
-            {
-                final Link l = nextUp(Math.min(1400, request.length - dataSndNxt));
-                if (l == null)
-                {
-                    break;
-                }
-                final int n = Math.min(l.subflow.segmentSize(), request.length - dataSndNxt);
-                l.subflow.sendData(dataSndNxt, n, localIdsn + 1 + dataSndNxt, now);
-                dataSndNxt += n;
-            }
-        }
-        if (rx.whole() && !dataFinSent && joinsSettled(now))
-        {
-            sendDataFin(now);
-        }
-        if (dataFinSent && dataUna == request.length + 1L && rx.finDone())
+        if (data.bothFinsDone())
         {
             closing = true;
             closeDeadline = now + CLOSE_GRACE_NANOS;
@@ -686,38 +534,6 @@ public final class Session implements SubflowOwner
                 }
             }
         }
-    }
-
-    private Link nextUp(final int length)
-    {
-        for (int i = 0; i < links.size(); i++)
-        {
-            final Link l = links.get((roundRobin + i) % links.size());
-            if (l.up && !l.closed && l.subflow.canSend(length))
-            {
-                roundRobin = (roundRobin + i + 1) % links.size();
-                return l;
-            }
-        }
-        return null;
-    }
-
-    private void sendDataFin(final long now)
-    {
-        Link via = winner.up && !winner.closed ? winner : null;
-        for (int i = 0; via == null && i < links.size(); i++)
-        {
-            via = links.get(i).up && !links.get(i).closed ? links.get(i) : null;
-        }
-        if (via == null)
-        {
-            return;
-        }
-        dataFinSent = true;
-        dataFinAt = now;
-        sendingDataFin = true;
-        via.subflow.sendAck();
-        sendingDataFin = false;
     }
 
     /**
@@ -752,36 +568,10 @@ public final class Session implements SubflowOwner
             }
             return done;
         }
-        for (int p = 0; p < joinRetryAt.length; p++)
+        joins.poll(now, closing);
+        if (data.finOverdue(now, winner.subflow.rto().rtoNanos()))
         {
-            if (now >= joinRetryAt[p])
-            {
-                joinRetryAt[p] = Long.MAX_VALUE;
-                if (!closing)
-                {
-                    startJoin(p, joinTries[p] + 1, now);
-                }
-            }
-        }
-        for (int i = 0; i < links.size(); i++)
-        {
-            final Link l = links.get(i);
-            if (l.preEstablished && !l.closed && now - l.thirdAckAt > l.subflow.rto().rtoNanos() << l.thirdAcks)
-            {
-                if (l.thirdAcks >= JOIN_SYNS)
-                {
-                    joinFailed(l);
-                }
-                else
-                {
-                    l.thirdAcks++;
-                    l.subflow.sendAck(); // the join's third ACK is sent reliably (RFC 8684 §3.2)
-                }
-            }
-        }
-        if (dataFinSent && dataUna < request.length + 1L && now - dataFinAt > winner.subflow.rto().rtoNanos())
-        {
-            sendDataFin(now);
+            data.sendFin(winner, links, now);
         }
         pump(now);
         if (closing && (allClosed() || now > closeDeadline) || !closing && now - establishedAt > timeoutNanos)
@@ -835,7 +625,7 @@ public final class Session implements SubflowOwner
             outcome = FAILED;
             counters.failed[mode.ordinal()].incrementRelease();
         }
-        else if (rx.equalTo(request))
+        else if (data.echoed())
         {
             outcome = OK;
             counters.sessionsOk.incrementRelease();
@@ -847,22 +637,10 @@ public final class Session implements SubflowOwner
         }
     }
 
-    private void rst()
+    void rst()
     {
         rsts++;
         counters.rstsSent.incrementRelease();
-    }
-
-    /**
-     * Sets the eSIM seam (before {@link #start}); without it mode eSIM behaves as SIM.
-     *
-     * @param hook the esim side.
-     * @return this.
-     */
-    public Session esim(final EsimHook hook)
-    {
-        esim = hook;
-        return this;
     }
 
     /** @return our key of the winning attempt (Key-A), valid once established. */
@@ -900,6 +678,6 @@ public final class Session implements SubflowOwner
         }
         return new SessionResult(index, mode, outcome,
             establishedAt < 0 ? -1 : establishedAt - startedAt, multipathAt < 0 ? -1 : multipathAt - startedAt,
-            winner == null ? -1 : winner.path, up, rx.prefix(), rsts, syns, startedAt);
+            winner == null ? -1 : winner.path, up, data.echoPrefix(), rsts, syns, startedAt);
     }
 }
