@@ -7,8 +7,11 @@ kernel MPTCP client that is the baseline.
       and echoes every connection (many at once, one selector loop). At the peer's DATA_FIN it records the
       connection's established subflows (MPTCP_TCPINFO) and closes. SIGUSR1 prints one line on stdout and
       starts a new tally:
-        robe-kernel server accepted=N closed=N open=N fallback=N subflows=K:COUNT,...
-      (subflows: how many connections ended with K established subflows). SIGTERM ends it.
+        robe-kernel server accepted=N closed=N open=N fallback=N subflows=K:COUNT,... aborted=N
+      (subflows: how many connections ended with K established subflows). SIGUSR2 closes every connection
+      still open and counts it as aborted (the harness's reset between runs: `ss -K` on a subflow leaves
+      the MPTCP socket established and never readable, so the server would hold it for ever; a client's
+      RST or MP_FASTCLOSE lost under loss leaves the same). SIGTERM ends it.
   connect SERVER PORT PATHS COUNT CONCURRENCY TIMEOUT_S REQUEST_BYTES CSV ADDRESSES [INTERVAL_MS]
       COUNT independent sessions, CONCURRENCY at a time and starts INTERVAL_MS apart (default 0): a non-blocking connect() to SERVER:PORT (the
       kernel picks path 1, its default route), the request written, the echo read and compared, then the
@@ -85,19 +88,28 @@ def server(address, port):
     lsock.listen(4096)
     lsock.setblocking(False)
     sel.register(lsock, selectors.EVENT_READ, None)
-    tally = {"accepted": 0, "closed": 0, "fallback": 0, "subflows": {}}
+    tally = {"accepted": 0, "closed": 0, "fallback": 0, "subflows": {}, "aborted": 0}
     conns = {}
-    wanted = {"report": False, "stop": False}
+    wanted = {"report": False, "stop": False, "abort": False}
     signal.signal(signal.SIGUSR1, lambda *_: wanted.__setitem__("report", True))
+    signal.signal(signal.SIGUSR2, lambda *_: wanted.__setitem__("abort", True))
     signal.signal(signal.SIGTERM, lambda *_: wanted.__setitem__("stop", True))
     print("robe-kernel: listening on %s:%d pid %d" % (address, port, os.getpid()), file=sys.stderr, flush=True)
     while not wanted["stop"]:
+        if wanted["abort"]:
+            wanted["abort"] = False
+            for conn in list(conns):
+                sel.unregister(conn)
+                del conns[conn]
+                conn.close()
+                tally["aborted"] += 1
         if wanted["report"]:
             wanted["report"] = False
             sub = ",".join("%d:%d" % kv for kv in sorted(tally["subflows"].items())) or "-"
-            print("robe-kernel server accepted=%d closed=%d open=%d fallback=%d subflows=%s"
-                  % (tally["accepted"], tally["closed"], len(conns), tally["fallback"], sub), flush=True)
-            tally = {"accepted": 0, "closed": 0, "fallback": 0, "subflows": {}}
+            print("robe-kernel server accepted=%d closed=%d open=%d fallback=%d subflows=%s aborted=%d"
+                  % (tally["accepted"], tally["closed"], len(conns), tally["fallback"], sub, tally["aborted"]),
+                  flush=True)
+            tally = {"accepted": 0, "closed": 0, "fallback": 0, "subflows": {}, "aborted": 0}
         try:
             events = sel.select(0.2)
         except InterruptedError:
