@@ -57,6 +57,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     private final org.mpdp.robe.tcp.StrayResets strayResets = new org.mpdp.robe.tcp.StrayResets(1024);
     private final org.mpdp.robe.tcp.StrayResets.Sender strayReset = this::sendReset;
     private int nextPort = FIRST_EPHEMERAL;
+    private final org.mpdp.robe.tcp.InitialSequence isns = org.mpdp.robe.tcp.InitialSequence.forThisBoot();
     private int[] pathPortId;
     private Neighbours neighbours;
     private ControlResponder responder;
@@ -68,7 +69,7 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
     /**
      * @param config   the {@code robe:} section.
      * @param counters where the counters go (the run's counters file).
-     * @param seed     random seed (keys, nonces, ISNs, ports).
+     * @param seed     random seed (keys, nonces, the first port; ISNs come from {@link org.mpdp.robe.tcp.InitialSequence}).
      */
     public RobePlane(final RobeConfig config, final Counters counters, final long seed)
     {
@@ -299,8 +300,9 @@ public final class RobePlane implements ControlPlane, Host, SegmentOut, Wire
             {
                 portInUse[port] = true;
                 final RobeConfig.PathSpec p = config.paths().get(path);
+                // RFC 6528 ISN, not a random one: a server's TIME-WAIT on a reused tuple takes it (InitialSequence).
                 final Subflow s = new Subflow(owner, this, path, p.address(), port, p.remote(), remotePort,
-                    random.nextInt());
+                    isns.isn(p.address(), port, p.remote(), remotePort, System.nanoTime()));
                 register(s);
                 return s;
             }

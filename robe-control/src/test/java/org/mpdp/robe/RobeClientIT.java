@@ -158,6 +158,35 @@ final class RobeClientIT
         assertNoHalfOpen();
     }
 
+    /**
+     * A run repeated with the same seed opens its subflows on the same local ports as the one before, 4-tuples
+     * the kernel server still holds in TIME-WAIT (it closed first). Linux takes a SYN on such a tuple as a new
+     * connection only when its sequence number lies after what the old connection used; with RFC 6528's
+     * clock-driven ISNs it does. With the former random ISNs (the same ones again, from the same seed) each SYN
+     * was answered with the old connection's ACK, and the subflow waited for its RTO to try again.
+     */
+    @Test
+    void shouldReuseATupleTheServerHoldsInTimeWait() throws IOException
+    {
+        final List<String> before = topology.sockets("time-wait");
+        final Run first = connect("plain", "--count", "3", "--seed", "6528");
+        final List<String> held = new ArrayList<>(topology.sockets("time-wait"));
+        held.removeAll(before);
+        assertTrue(held.size() >= 3, "the server closed first and holds the tuples in TIME-WAIT: " + held);
+        final Run second = connect("plain", "--count", "3", "--seed", "6528");
+        assertEquals(3, second.rows().size(), second.stdout());
+        for (int i = 0; i < 3; i++)
+        {
+            final Map<String, String> a = first.rows().get(i);
+            final Map<String, String> b = second.rows().get(i);
+            assertEquals("ok", b.get("outcome"), b.toString());
+            assertEquals("0", b.get("initial_path"), b.toString());
+            // No SYN retransmitted: each SYN on a reused tuple was answered at once.
+            assertEquals(a.get("syns_sent"), b.get("syns_sent"), "first run " + a + ", second " + b);
+        }
+        assertNoHalfOpen();
+    }
+
     @Test
     void shouldRaceSimAndResetTheLosers() throws IOException
     {

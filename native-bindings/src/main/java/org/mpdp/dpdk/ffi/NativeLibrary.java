@@ -15,7 +15,8 @@ import java.nio.file.StandardCopyOption;
  * symbol in {@link dpdk_h}. This is the hand-written stand-in for jextract's {@code --library} option.
  *
  * <p>Search order: system property {@code mpdp.shim.path}, then the copy inside the jar (or the
- * classes directory), extracted to a temporary file because dlopen needs a real path.
+ * classes directory), extracted to a temporary file because dlopen needs a real path, and unlinked as soon as
+ * it is loaded.
  */
 public final class NativeLibrary
 {
@@ -47,6 +48,22 @@ public final class NativeLibrary
                 " (is DPDK 22.11 or 24.11 installed, the one the shim was built against? scripts/mpdp installs " +
                 "libdpdk-dev; the Debian package depends on the runtime libraries)");
         }
+        finally
+        {
+            if (override == null)
+            {
+                // dlopen has mapped it (or failed): the name is no longer needed, and unlinked now it cannot be
+                // left behind by a JVM that is killed (deleteOnExit runs on a normal exit only).
+                try
+                {
+                    Files.deleteIfExists(path);
+                }
+                catch (final IOException ignored)
+                {
+                    path.toFile().deleteOnExit();
+                }
+            }
+        }
     }
 
     private static Path extract()
@@ -59,7 +76,6 @@ public final class NativeLibrary
             }
             final Path file = Files.createTempFile("libmpdp_shim", ".so");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
             return file;
         }
         catch (final IOException ex)

@@ -60,6 +60,11 @@ public final class ConnectCommand implements Callable<Integer>
     @Option(names = "--csv", paramLabel = "OUT", description = "One row per session.")
     Path csv;
 
+    @Option(names = "--seed", paramLabel = "N",
+        description = "Seed of the run's keys, nonces, first local port and request bytes (default: from the clock). " +
+            "A run repeated with the same seed uses the same ports; its ISNs still come from the clock (RFC 6528).")
+    Long seed;
+
     @Override
     public Integer call() throws IOException
     {
@@ -72,6 +77,8 @@ public final class ConnectCommand implements Callable<Integer>
         final long timeoutNanos;
         final long intervalNanos;
         final RobeRuntime runtime = new RobeRuntime(name, config);
+        final long runSeed = seed != null ? seed : System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+        runtime.seed(runSeed);
         final Mode m;
         try
         {
@@ -89,7 +96,7 @@ public final class ConnectCommand implements Callable<Integer>
             return RobeRuntime.SETUP_ERROR;
         }
         final ConnectRun run = new ConnectRun(m, count, warmup, concurrency, intervalNanos, request, timeoutNanos, serverPort,
-            System.nanoTime());
+            runSeed);
         final int exit = runtime.run(run, name + ": running " + (warmup > 0 ? warmup + " warm-up and " : "") + count +
             " session(s), mode " + m.text() +
             ", concurrency " + concurrency + (intervalNanos > 0 ? ", one start per " + interval : ""), seconds -> String.format(Locale.ROOT, "%s: %d/%d done, %d failed", name,

@@ -35,6 +35,7 @@ public final class RobeRuntime
     private final Path configFile;
     private RunConfig runConfig;
     private RobeConfig robeConfig;
+    private long seed = System.nanoTime() ^ Double.doubleToLongBits(Math.random());
 
     /**
      * @param name       e.g. {@code robe connect} (message prefix).
@@ -44,6 +45,14 @@ public final class RobeRuntime
     {
         this.name = name;
         this.configFile = configFile;
+    }
+
+    /**
+     * @param seed the plane's random seed (keys, nonces, ports; default from the clock).
+     */
+    public void seed(final long seed)
+    {
+        this.seed = seed;
     }
 
     /**
@@ -107,8 +116,7 @@ public final class RobeRuntime
         try (Eal eal = Eal.start(runConfig.ealOptions());
             CountersFile counters = CountersFile.create(countersPath, 4096))
         {
-            final RobePlane plane = new RobePlane(robeConfig, counters.counters(), System.nanoTime() ^
-                Double.doubleToLongBits(Math.random()));
+            final RobePlane plane = new RobePlane(robeConfig, counters.counters(), seed);
             try (Pipeline pipeline = new Pipeline(runConfig, counters.counters(), null, false, plane))
             {
                 plane.bind(pipeline.ports(), driver);

@@ -105,10 +105,7 @@ final class Joins
                 counters.joinHmacMismatch.incrementRelease();
             }
             counters.joinsFailed.incrementRelease();
-            link.subflow.resetFor(s);
-            host.repeatReset(link.subflow);
-            session.rst();
-            link.closed = true;
+            session.reset(link, s);
             return;
         }
         link.joinNonceB = s.mpJoinNonce();
@@ -132,7 +129,6 @@ final class Joins
         {
             return;
         }
-        link.closed = true;
         if (!link.timedOut)
         {
             host.history().unanswered(link.path);
@@ -140,10 +136,9 @@ final class Joins
         counters.joinsFailed.incrementRelease();
         if (link.subflow.state() != TcpState.CLOSED)
         {
-            link.subflow.reset();
-            host.repeatReset(link.subflow);
-            session.rst();
+            session.reset(link, null);
         }
+        link.closed = true;
     }
 
     /** The server reset a join before it was up: tried again after a pause, up to {@link #TRIES} per path. */

@@ -3,12 +3,9 @@ package org.mpdp.robe.session;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.mpdp.dataplane.crypto.JoinHmac;
 import org.mpdp.dataplane.crypto.KeyDerivation;
 import org.mpdp.robe.RobeCounters;
-import org.mpdp.robe.esim.EsimHmac;
-import org.mpdp.robe.esim.EsimOption;
 import org.mpdp.robe.mode.Mode;
 import org.mpdp.robe.mode.Plan;
 import org.mpdp.robe.net.Frames;
@@ -20,10 +17,10 @@ import org.mpdp.robe.tcp.TcpState;
 
 /**
  * One MPTCP v1 connection of the RobE client (RFC 8684): establish the first subflow as the {@link Plan} says
- * (one or several MP_CAPABLE attempts, each with its own key; the first SYN/ACK wins, the others are RST, or with
- * RobE_eSIM reused with MP_JOIN_CAP), join every other path ({@link Joins}), send the request and take the echo
- * ({@link DataTransfer}), exchange DATA_FINs, close the subflows with FIN (RST after a grace time). This class
- * decides when; it writes the handshake options itself. Control thread only.
+ * ({@link Attempts}: one or several MP_CAPABLE attempts; the first SYN/ACK wins), join every other path
+ * ({@link Joins}), send the request and take the echo ({@link DataTransfer}), exchange DATA_FINs, close the
+ * subflows with FIN (RST after a grace time). This class takes the subflows' events and decides when each part
+ * acts. Control thread only.
  *
  * <p>The first data segment carries MP_CAPABLE with both keys and the data-level length (RFC 8684 §3.1; Linux
  * maps it to IDSN+1, subflow sequence 1); DSS follows only once the server has acknowledged it.
@@ -43,7 +40,7 @@ public final class Session implements SubflowOwner
 
     private final int index;
     private final Mode mode;
-    private final Plan plan;
+    private final Attempts attempts;
     private final Host host;
     private final RobeCounters counters;
     private final int serverPort;
@@ -55,12 +52,8 @@ public final class Session implements SubflowOwner
     private final KeyDerivation derivation;
 
     private long startedAt;
+    /** The winning attempt (also {@link Attempts#winner()}), null before one. */
     private Link winner;
-    private long localKey;
-    private long remoteKey;
-    private int timedIndex;
-    private long nextMoveAt = Long.MAX_VALUE;
-    private boolean fellBack;
     private boolean closing;
     private long closeDeadline;
     private boolean done;
@@ -69,10 +62,6 @@ public final class Session implements SubflowOwner
     private int rsts;
     private int syns;
     private String outcome;
-    /** eSIM: the winning SYN/ACK carried ROBE_eSIM_EN, so pending attempts are reused with MP_JOIN_CAP. */
-    private boolean esimOn;
-    private final EsimHmac esimHmac = new EsimHmac();
-    private final UnsafeBuffer esimView = new UnsafeBuffer(0, 0);
 
     /**
      * @param index        the session's number (CSV row).
@@ -90,7 +79,6 @@ public final class Session implements SubflowOwner
     {
         this.index = index;
         this.mode = mode;
-        this.plan = plan;
         this.host = host;
         this.counters = host.counters();
         this.serverPort = serverPort;
@@ -98,6 +86,7 @@ public final class Session implements SubflowOwner
         this.data = new DataTransfer(request);
         this.timeoutNanos = timeoutNanos;
         this.joins = new Joins(this, host, links, serverPort, hmac);
+        this.attempts = new Attempts(this, plan, host, links, joins, data, serverPort);
         this.derivation = derivation;
     }
 
@@ -110,35 +99,7 @@ public final class Session implements SubflowOwner
     {
         startedAt = now;
         counters.attempts[mode.ordinal()].incrementRelease();
-        if (plan.simultaneous())
-        {
-            for (final int path : plan.order())
-            {
-                attempt(path, now);
-            }
-        }
-        else
-        {
-            attempt(plan.order()[0], now);
-            if (plan.timed())
-            {
-                nextMoveAt = now + plan.timerNanos();
-            }
-        }
-    }
-
-    private void attempt(final int path, final long now)
-    {
-        final Subflow s = host.open(this, path, serverPort);
-        if (s == null)
-        {
-            return;
-        }
-        long key = host.random();
-        key = key == 0 ? 1 : key;
-        links.add(new Link(s, Link.MPC, path, key, 0, 0, now));
-        syn();
-        s.connect(now);
+        attempts.start(now);
     }
 
     void syn()
@@ -152,54 +113,22 @@ public final class Session implements SubflowOwner
         final int length)
     {
         final Link link = (Link)subflow.attachment();
-        if (link.kind == Link.MPC && link.joinCap)
+        if (link.kind == Link.MPC)
         {
-            if (link.preEstablished && kind == Subflow.SEND_ACK)
+            if (attempts.options(link, kind, o, dsn, length))
             {
-                // RobE_eSIM: the third ACK of a reused attempt (draft "RobE_eSIM", SA6.2).
-                esimHmac.compute(localKey, remoteKey, link.keyBPrime);
-                esimView.wrap(o.bytes());
-                o.appended(EsimOption.writeJoinCap(esimView, o.length(),
-                    host.esimSubtypes().joinCap(), link.path + 1, localKey, esimHmac));
                 return;
             }
         }
-        else if (link.kind == Link.MPC)
+        else if (kind == Subflow.SEND_SYN)
         {
-            if (kind == Subflow.SEND_SYN)
-            {
-                o.mpCapable(0, 0, 0, -1);
-                if (plan.esim())
-                {
-                    esimView.wrap(o.bytes());
-                    o.appended(EsimOption.writeEnable(esimView, o.length(),
-                        host.esimSubtypes().enable()));
-                }
-                return;
-            }
-            if (!data.firstAcked() && kind == Subflow.SEND_DATA && dsn == data.localIdsn() + 1)
-            {
-                o.mpCapable(2, localKey, remoteKey, length);
-                return;
-            }
-            if (!data.firstAcked() && kind == Subflow.SEND_ACK && !data.sendingFin())
-            {
-                o.mpCapable(2, localKey, remoteKey, -1); // the third ACK (RFC 8684 §3.1)
-                return;
-            }
+            joins.synOptions(link, o);
+            return;
         }
-        else
+        else if (link.preEstablished && kind == Subflow.SEND_ACK)
         {
-            if (kind == Subflow.SEND_SYN)
-            {
-                joins.synOptions(link, o);
-                return;
-            }
-            if (link.preEstablished && kind == Subflow.SEND_ACK)
-            {
-                joins.thirdAckOptions(link, o); // the third ACK of MP_JOIN (RFC 8684 §3.2)
-                return;
-            }
+            joins.thirdAckOptions(link, o); // the third ACK of MP_JOIN (RFC 8684 §3.2)
+            return;
         }
         data.dss(subflow, kind, o, seq, dsn, length);
     }
@@ -215,83 +144,19 @@ public final class Session implements SubflowOwner
             joins.onSynAck(link, s, done || closing, now);
             return;
         }
-        final boolean offered = plan.esim() && esimEnable(s);
-        if (winner != null && esimOn && !link.loser && !link.closed && !done && !closing && s.mpCapable() &&
-            s.mpCapableKeys() >= 1)
+        if (attempts.onSynAck(link, s, done || closing, now))
         {
-            if (offered)
-            {
-                joinCap(link, s, now);
-                return;
-            }
-            // This path's SYN/ACK lacks ROBE_eSIM_EN: SIM for it (RST, then MP_JOIN).
-            counters.esimFallback.incrementRelease();
-            subflow.resetFor(s);
-            host.repeatReset(subflow);
-            rst();
-            link.closed = true;
-            link.loser = true;
-            joins.start(link.path, 1, now);
-            return;
+            established(link, now);
         }
-        if (winner != null || link.loser || !s.mpCapable() || s.mpCapableKeys() < 1 || done)
-        {
-            // A losing attempt's late SYN/ACK (or one without MP_CAPABLE): the server must not keep it.
-            counters.lateSynAcks.incrementRelease();
-            subflow.resetFor(s);
-            host.repeatReset(subflow);
-            rst();
-            link.closed = true;
-            link.loser = true;
-            return;
-        }
-        if (plan.esim())
-        {
-            esimOn = offered;
-            (offered ? counters.esimNegotiated : counters.esimFallback).incrementRelease();
-        }
-        win(link, s, now);
     }
 
-    private boolean esimEnable(final Segment s)
-    {
-        final int subtype = host.esimSubtypes().enable();
-        final int at = EsimOption.find(s.buffer(), s.optionsOffset(), s.optionsLength(), subtype);
-        return at >= 0 && EsimOption.checkEnable(s.buffer(), at,
-            s.optionsOffset() + s.optionsLength() - at, subtype, s.flags()) == EsimOption.OK;
-    }
-
-    /** RobE_eSIM: a pending attempt's SYN/ACK after the winner's: ACK + MP_JOIN_CAP, and it is a subflow. */
-    private void joinCap(final Link link, final Segment s, final long now)
-    {
-        link.joinCap = true;
-        link.keyBPrime = s.mpCapableKey1();
-        link.subflow.establish();
-        counters.joinCapSent.incrementRelease();
-        joins.awaitFourthAck(link, now);
-    }
-
-    /** @return a pending MP_CAPABLE attempt on {@code path} that eSIM will reuse. */
-    private boolean pendingAttempt(final int path)
-    {
-        for (final Link l : links)
-        {
-            if (l.kind == Link.MPC && l.path == path && !l.closed && !l.loser && l != winner)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void win(final Link link, final Segment s, final long now)
+    /** The first subflow is up: the connection's keys, its losers reset, joins on the other paths, the request. */
+    private void established(final Link link, final long now)
     {
         winner = link;
-        localKey = link.key;
-        remoteKey = s.mpCapableKey1();
-        final long localIdsn = derivation.idsnV1(localKey);
-        final long remoteIdsn = derivation.deriveV1(remoteKey).idsn();
-        joins.keys(localKey, remoteKey, derivation.token());
+        final long localIdsn = derivation.idsnV1(attempts.localKey());
+        final long remoteIdsn = derivation.deriveV1(attempts.remoteKey()).idsn();
+        joins.keys(attempts.localKey(), attempts.remoteKey(), derivation.token());
         data.start(localIdsn, remoteIdsn);
         link.subflow.establish();
         link.subflow.sendAck();
@@ -299,21 +164,10 @@ public final class Session implements SubflowOwner
         link.everUp = true;
         establishedAt = now;
         counters.established[mode.ordinal()].incrementRelease();
-        for (final Link other : links)
-        {
-            if (other != link && !other.closed && !esimOn)
-            {
-                // SIM/TIMER losers: RST now (seq = ISN + 1), so a SYN/ACK in flight leaves no half-open socket.
-                other.loser = true;
-                other.closed = true;
-                other.subflow.reset();
-                host.repeatReset(other.subflow); // the RST is repeated: one lost leaves a half-open socket
-                rst();
-            }
-        }
+        attempts.resetLosers();
         for (int p = 0; p < host.paths(); p++)
         {
-            if (p != link.path && !(esimOn && pendingAttempt(p)))
+            if (attempts.joinWanted(p))
             {
                 joins.start(p, 1, now);
             }
@@ -333,45 +187,26 @@ public final class Session implements SubflowOwner
             host.history().unanswered(link.path);
             link.timedOut = true;
         }
+        final boolean again;
         if (link.kind == Link.JOIN)
         {
-            if (subflow.synsSent() >= Joins.SYNS || done || closing)
+            again = subflow.synsSent() < Joins.SYNS && !done && !closing;
+            if (!again)
             {
                 subflow.abandon();
                 joins.failed(link);
-                return;
             }
         }
-        else if (winner != null && esimOn && !link.loser && !link.joinCap && !done && !closing)
+        else
         {
-            if (subflow.synsSent() >= Joins.SYNS)
-            {
-                subflow.abandon(); // a pending eSIM attempt on a dead path: like a join that got no answer
-                link.closed = true;
-                counters.joinsFailed.incrementRelease();
-                return;
-            }
+            again = attempts.onSynTimeout(link, done || closing, now);
         }
-        else if (winner != null || link.loser || plan.timed() || done)
+        if (again)
         {
-            subflow.abandon(); // TIMER moves on from its own timer; a loser is done
-            return;
+            syn();
+            counters.synRetransmits.incrementRelease();
+            subflow.retransmitSyn(now);
         }
-        else if (plan.simFallback() && !fellBack)
-        {
-            // SIM+IPS: the path IPS chose did not answer: SIM on every other path.
-            fellBack = true;
-            for (int p = 0; p < host.paths(); p++)
-            {
-                if (p != link.path)
-                {
-                    attempt(p, now);
-                }
-            }
-        }
-        syn();
-        counters.synRetransmits.incrementRelease();
-        subflow.retransmitSyn(now);
     }
 
     @Override
@@ -523,10 +358,7 @@ public final class Session implements SubflowOwner
                 if (!l.closed && l.kind == Link.JOIN && !l.up)
                 {
                     // A join still trying (a dead path) is of no use now; it would only hold the close up.
-                    l.subflow.reset();
-                    host.repeatReset(l.subflow);
-                    l.closed = true;
-                    rst();
+                    reset(l, null);
                 }
                 else if (!l.closed)
                 {
@@ -554,14 +386,7 @@ public final class Session implements SubflowOwner
         }
         if (winner == null)
         {
-            if (now >= nextMoveAt)
-            {
-                // TIMER: the SYN "retransmission" goes to the next path, with a fresh key.
-                timedIndex++;
-                final int[] order = plan.order();
-                attempt(order[timedIndex % order.length], now);
-                nextMoveAt = now + (plan.timerNanos() << Math.min(6, timedIndex / order.length));
-            }
+            attempts.poll(now);
             if (now - startedAt > timeoutNanos)
             {
                 finish(now);
@@ -603,7 +428,7 @@ public final class Session implements SubflowOwner
                 // An established connection is aborted with MP_FASTCLOSE: RSTs alone leave it open at the server.
                 if (winner != null && !l.loser)
                 {
-                    l.subflow.abort(remoteKey);
+                    l.subflow.abort(attempts.remoteKey());
                     counters.fastCloses.incrementRelease();
                 }
                 else
@@ -643,16 +468,36 @@ public final class Session implements SubflowOwner
         counters.rstsSent.incrementRelease();
     }
 
+    /**
+     * Resets a subflow (the RST repeated: one lost would leave a half-open socket at the server), and it is closed.
+     *
+     * @param answered the segment the RST answers (its sequence numbers), or null: from our own state.
+     */
+    void reset(final Link link, final Segment answered)
+    {
+        if (answered != null)
+        {
+            link.subflow.resetFor(answered);
+        }
+        else
+        {
+            link.subflow.reset();
+        }
+        host.repeatReset(link.subflow);
+        rst();
+        link.closed = true;
+    }
+
     /** @return our key of the winning attempt (Key-A), valid once established. */
     public long localKey()
     {
-        return localKey;
+        return attempts.localKey();
     }
 
     /** @return the server's key (Key-B), valid once established. */
     public long remoteKey()
     {
-        return remoteKey;
+        return attempts.remoteKey();
     }
 
     /** @return whether the first subflow is established. */

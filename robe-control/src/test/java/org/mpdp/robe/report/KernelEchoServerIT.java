@@ -14,9 +14,10 @@ import org.mpdp.robe.testing.RobeNet;
 /**
  * The robe-experiment's kernel echo server ({@code scripts/lib/robe_kernel.py server}) between runs. A connection
  * whose client vanished (its RST or MP_FASTCLOSE lost under loss) stays open at the server; the harness then
- * kills the server's sockets with {@code ss -K}. That kills the TCP subflow only: the kernel's MPTCP socket stays
- * established and never becomes readable, so the server would count it open for ever (the full run of
- * 2026-12-03 failed its loss/kernel check this way). SIGUSR2 makes the server close what it holds.
+ * kills the server's sockets with {@code ss -K}. That kills the TCP subflow only ({@code ss -K -M} kills
+ * nothing): the kernel's MPTCP socket stays established and never becomes readable, so the server would count
+ * it open for ever (the full run of 2026-12-03 failed its loss/kernel check this way). SIGUSR2 makes the server
+ * close what it holds.
  */
 final class KernelEchoServerIT
 {
@@ -58,6 +59,12 @@ final class KernelEchoServerIT
         final String before = RobeNet.run(srv, "ss", "-HtanM", "state", "established").stdout();
         assertTrue(before.lines().anyMatch(l -> l.startsWith("mptcp")), before);
 
+        // sock_diag through ss destroys no MPTCP socket...
+        RobeNet.run(srv, "ss", "-K", "-M", "state", "all", "exclude", "listening");
+        final String mptcpKilled = RobeNet.run(srv, "ss", "-HtanM", "state", "established").stdout();
+        assertTrue(mptcpKilled.lines().anyMatch(l -> l.startsWith("mptcp")), mptcpKilled);
+        assertTrue(mptcpKilled.lines().anyMatch(l -> l.startsWith("tcp")), mptcpKilled);
+        // ... and killing the subflow leaves the MPTCP socket.
         RobeNet.run(srv, "ss", "-K", "state", "all", "exclude", "listening");
         final String after = RobeNet.run(srv, "ss", "-HtanM", "state", "all", "exclude", "listening")
             .stdout();
