@@ -17,8 +17,8 @@ import java.security.SecureRandom;
  * used ({@code tcp_timewait_state_process}; RobE sends no timestamps). With a random ISN half of the SYNs that
  * reuse such a tuple are answered with the old connection's ACK instead of a SYN/ACK; the subflow then waits
  * for its 1 s RTO (TIMER moves to the next path at 250 ms). Ports are reused across runs (each run starts at
- * a random port), so this hit a run now and then when its ports overlapped the previous run's: in the
- * 2026-12-03 full experiment 46 of 200 TIMER sessions without impairment moved to path 2.
+ * a random port), so this can hit a run whose ports overlap the previous run's; most likely why 46 of 200
+ * TIMER sessions without impairment moved to path 2 in the 2026-12-03 midday full experiment.
  *
  * <p>M is {@link System#nanoTime()} (CLOCK_MONOTONIC, one clock for every process on the box), so ISNs on one
  * tuple grow by 250,000 per second across processes as well; F is the same for a tuple in every process of one
