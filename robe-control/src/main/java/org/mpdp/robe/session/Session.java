@@ -52,8 +52,6 @@ public final class Session implements SubflowOwner
     private final KeyDerivation derivation;
 
     private long startedAt;
-    /** The winning attempt (also {@link Attempts#winner()}), null before one. */
-    private Link winner;
     private boolean closing;
     private long closeDeadline;
     private boolean done;
@@ -153,7 +151,6 @@ public final class Session implements SubflowOwner
     /** The first subflow is up: the connection's keys, its losers reset, joins on the other paths, the request. */
     private void established(final Link link, final long now)
     {
-        winner = link;
         final long localIdsn = derivation.idsnV1(attempts.localKey());
         final long remoteIdsn = derivation.deriveV1(attempts.remoteKey()).idsn();
         joins.keys(attempts.localKey(), attempts.remoteKey(), derivation.token());
@@ -227,16 +224,16 @@ public final class Session implements SubflowOwner
             (link.joinCap ? counters.joinCapAccepted : counters.joinsOk).incrementRelease();
             checkMultipath(now);
         }
-        if (winner != null)
+        if (attempts.winner() != null)
         {
-            data.onSegment(link, link == winner, s);
+            data.onSegment(link, link == attempts.winner(), s);
         }
         if (s.fastClose())
         {
             finish(now);
             return;
         }
-        if (winner != null && data.peerFinNowComplete())
+        if (attempts.winner() != null && data.peerFinNowComplete())
         {
             if (s.payloadLength() == 0 && !s.has(Frames.FIN))
             {
@@ -340,14 +337,14 @@ public final class Session implements SubflowOwner
     /** Sends what the subflows can take, then DATA_FIN once the echo is whole. */
     private void pump(final long now)
     {
-        if (winner == null || done || closing)
+        if (attempts.winner() == null || done || closing)
         {
             return;
         }
-        data.send(winner, links, now);
+        data.send(attempts.winner(), links, now);
         if (data.finDue() && joinsSettled(now))
         {
-            data.sendFin(winner, links, now);
+            data.sendFin(attempts.winner(), links, now);
         }
         if (data.bothFinsDone())
         {
@@ -384,7 +381,7 @@ public final class Session implements SubflowOwner
         {
             links.get(i).subflow.poll(now);
         }
-        if (winner == null)
+        if (attempts.winner() == null)
         {
             attempts.poll(now);
             if (now - startedAt > timeoutNanos)
@@ -394,9 +391,9 @@ public final class Session implements SubflowOwner
             return done;
         }
         joins.poll(now, closing);
-        if (data.finOverdue(now, winner.subflow.rto().rtoNanos()))
+        if (data.finOverdue(now, attempts.winner().subflow.rto().rtoNanos()))
         {
-            data.sendFin(winner, links, now);
+            data.sendFin(attempts.winner(), links, now);
         }
         pump(now);
         if (closing && (allClosed() || now > closeDeadline) || !closing && now - establishedAt > timeoutNanos)
@@ -426,7 +423,7 @@ public final class Session implements SubflowOwner
             if (st != TcpState.CLOSED && !(l.loser && st == TcpState.SYN_SENT && l.closed))
             {
                 // An established connection is aborted with MP_FASTCLOSE: RSTs alone leave it open at the server.
-                if (winner != null && !l.loser)
+                if (attempts.winner() != null && !l.loser)
                 {
                     l.subflow.abort(attempts.remoteKey());
                     counters.fastCloses.incrementRelease();
@@ -445,7 +442,7 @@ public final class Session implements SubflowOwner
             host.release(l.subflow);
         }
         done = true;
-        if (winner == null)
+        if (attempts.winner() == null)
         {
             outcome = FAILED;
             counters.failed[mode.ordinal()].incrementRelease();
@@ -503,7 +500,7 @@ public final class Session implements SubflowOwner
     /** @return whether the first subflow is established. */
     public boolean established()
     {
-        return winner != null;
+        return attempts.winner() != null;
     }
 
     /** @return the result row (after {@link #poll} said done). */
@@ -514,7 +511,7 @@ public final class Session implements SubflowOwner
         {
             for (final Link l : links)
             {
-                if (l.path == p && (l == winner || l.kind == Link.JOIN || l.joinCap) && l.everUp)
+                if (l.path == p && (l == attempts.winner() || l.kind == Link.JOIN || l.joinCap) && l.everUp)
                 {
                     up++;
                     break;
@@ -523,6 +520,6 @@ public final class Session implements SubflowOwner
         }
         return new SessionResult(index, mode, outcome,
             establishedAt < 0 ? -1 : establishedAt - startedAt, multipathAt < 0 ? -1 : multipathAt - startedAt,
-            winner == null ? -1 : winner.path, up, data.echoPrefix(), rsts, syns, startedAt);
+            attempts.winner() == null ? -1 : attempts.winner().path, up, data.echoPrefix(), rsts, syns, startedAt);
     }
 }
