@@ -477,14 +477,14 @@ check_server() { # PROFILE MODE CSV
         checks_failed=$((checks_failed + 1))
         echo "robe-experiment: SERVER CHECK FAILED for $profile $mode (leftover or unexpected connections above)" >&2
         in_ns "$ns_srv" ss -tanM state all exclude listening >>"$out/logs/server-leftovers-$profile-$mode.txt" 2>&1 || true
-        # Start the next run clean: the leftovers would be counted there otherwise. `ss -K` kills TCP
-        # subflows only (sock_diag cannot destroy an MPTCP socket): the server's MPTCP socket stays
-        # established and is never readable, so the server is told to close what it holds (SIGUSR2).
+        # Start the next run clean: the leftovers would be counted there otherwise.
         in_ns "$ns_srv" ss -K state all exclude listening >/dev/null 2>&1 || true
-        [ "$mode" = esim ] || [ "$mode" = plain-resp ] || kill -USR2 "$server_pid" 2>/dev/null || true
         # ... and the server's tally too: the killed connections' closes belong to this run, not the next
         # (until its tally shows none open: a close can take the server's loop more than one tally).
         if [ "$mode" != esim ] && [ "$mode" != plain-resp ]; then
+            # `ss -K` kills TCP subflows only (`ss -K -M` destroys no MPTCP socket): the server's MPTCP
+            # socket stays established and never readable, so the server closes what it holds (SIGUSR2).
+            kill -USR2 "$server_pid" 2>/dev/null || true
             local after i
             for i in $(seq 10); do
                 sleep 0.5
