@@ -3,6 +3,8 @@ package org.mpdp.dataplane.crypto;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import org.mpdp.dpdk.Sha256Ni;
+
 /**
  * HMAC-SHA256 (RFC 2104) for MPTCP v1 (RFC 8684 §3.2, §3.4.1) from precomputed midstates. The 16-byte key
  * {@code be64(key1) ‖ be64(key2)} is compressed once into the inner state {@code SHA256(IV, K ^ ipad)} and the
@@ -163,16 +165,43 @@ public final class HmacSha256
     }
 
     /**
-     * Single HMAC checks can use the JDK's SHA-256 (SHA-NI where the CPU has it) instead of the
-     * pure-Java compression from midstates: measured here 235 ns against about 650 ns per HMAC, because
-     * one SHA-NI compression is about 9x faster than the Java one even though it needs 4 instead of 2.
-     * {@code -Dmpdp.crypto.single=midstate} selects the midstate path.
+     * Which path single HMAC checks take, {@code -Dmpdp.crypto.single=native|jdk|midstate}. {@code native}
+     * (the default where the CPU has SHA-NI and the shim loads, see {@link Sha256Ni}): two SHA-NI
+     * compressions from the midstates in C. {@code jdk} (the default otherwise): the JDK's SHA-256, SHA-NI
+     * where the CPU has it but four compressions from the raw key, measured here 235 ns per HMAC.
+     * {@code midstate}: the pure-Java compression from midstates, about 650 ns.
      */
-    static final boolean JDK_SINGLE = !"midstate".equals(System.getProperty("mpdp.crypto.single"));
+    static final String SINGLE = single();
+    static final boolean NATIVE_SINGLE = "native".equals(SINGLE);
+    static final boolean JDK_SINGLE = "jdk".equals(SINGLE);
 
+    private static String single()
+    {
+        final String chosen = System.getProperty("mpdp.crypto.single", Sha256Ni.AVAILABLE ? "native" : "jdk");
+        if (!chosen.equals("native") && !chosen.equals("jdk") && !chosen.equals("midstate"))
+        {
+            throw new IllegalArgumentException("mpdp.crypto.single=" + chosen + ": allowed are native, jdk, midstate");
+        }
+        if (chosen.equals("native") && !Sha256Ni.AVAILABLE)
+        {
+            throw new IllegalArgumentException("mpdp.crypto.single=native: this CPU has no SHA extensions, or the shim " +
+                "did not load");
+        }
+        return chosen;
+    }
+
+    /** @return the single-check path in use: native, jdk or midstate (for reports and benchmarks). */
+    public static String singlePath()
+    {
+        return SINGLE;
+    }
+
+    private final int[] nativeOut = new int[DIGEST_INTS];
+    private final MemorySegment nativeOutSegment = MemorySegment.ofArray(nativeOut);
     private final java.security.MessageDigest jdk = newDigest();
     private final byte[] pad = new byte[64];
     private final byte[] message = new byte[MAX_MESSAGE_LENGTH];
+    private final MemorySegment messageSegment = MemorySegment.ofArray(message);
     private final byte[] inner = new byte[32];
     private final byte[] out = new byte[32];
 
@@ -232,6 +261,12 @@ public final class HmacSha256
      */
     void hmac(final HmacSha256Keys keys, final int slot, final long msg, final int[] digest, final int offset)
     {
+        if (NATIVE_SINGLE)
+        {
+            Sha256Ni.hmac8(keys.midstatesSegment(), keys.offset(slot), msg, nativeOutSegment, 0);
+            System.arraycopy(nativeOut, 0, digest, offset, DIGEST_INTS);
+            return;
+        }
         if (!JDK_SINGLE)
         {
             hmac(keys.midstates(), keys.offset(slot), msg, digest, offset);
@@ -258,12 +293,18 @@ public final class HmacSha256
     void hmac(final HmacSha256Keys keys, final int slot, final MemorySegment segment, final long messageOffset,
         final int length, final int[] digest, final int offset)
     {
-        if (!JDK_SINGLE)
+        if (!JDK_SINGLE && !NATIVE_SINGLE)
         {
             hmac(keys.midstates(), keys.offset(slot), segment, messageOffset, length, digest, offset);
             return;
         }
         MemorySegment.copy(segment, java.lang.foreign.ValueLayout.JAVA_BYTE, messageOffset, message, 0, length);
+        if (NATIVE_SINGLE)
+        {
+            Sha256Ni.hmac(keys.midstatesSegment(), keys.offset(slot), messageSegment, length, nativeOutSegment, 0);
+            System.arraycopy(nativeOut, 0, digest, offset, DIGEST_INTS);
+            return;
+        }
         jdkHmac(keys.key1(slot), keys.key2(slot), length, digest, offset);
     }
 }

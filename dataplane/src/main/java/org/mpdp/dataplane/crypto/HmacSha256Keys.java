@@ -22,6 +22,8 @@ public final class HmacSha256Keys
     private final int[] midstates;
     /** The raw keys too: the JDK digest path (SHA-NI) hashes the padded key itself. */
     private final long[] keys;
+    /** A heap view of {@code midstates} for the native HMAC ({@link org.mpdp.dpdk.Sha256Ni}); made once. */
+    private final java.lang.foreign.MemorySegment midstatesSegment;
     private final HmacSha256 engine = new HmacSha256();
 
     /**
@@ -36,6 +38,7 @@ public final class HmacSha256Keys
         this.capacity = capacity;
         this.midstates = new int[capacity * SLOT_INTS];
         this.keys = new long[capacity * 2];
+        this.midstatesSegment = java.lang.foreign.MemorySegment.ofArray(midstates);
     }
 
     /**
@@ -55,7 +58,15 @@ public final class HmacSha256Keys
      */
     public void setKey(final int slot, final long key1, final long key2)
     {
-        engine.precompute(key1, key2, midstates, offset(slot));
+        if (org.mpdp.dpdk.Sha256Ni.AVAILABLE)
+        {
+            // Two SHA-NI compressions instead of two in Java (about 650 ns): once per connection and key order.
+            org.mpdp.dpdk.Sha256Ni.midstates(key1, key2, midstatesSegment, offset(slot));
+        }
+        else
+        {
+            engine.precompute(key1, key2, midstates, offset(slot));
+        }
         keys[2 * slot] = key1;
         keys[2 * slot + 1] = key2;
     }
@@ -103,5 +114,10 @@ public final class HmacSha256Keys
     int[] midstates()
     {
         return midstates;
+    }
+
+    java.lang.foreign.MemorySegment midstatesSegment()
+    {
+        return midstatesSegment;
     }
 }

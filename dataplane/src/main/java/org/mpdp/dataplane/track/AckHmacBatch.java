@@ -88,12 +88,13 @@ final class AckHmacBatch
 
     /**
      * Fewest entries worth a batch: its spare lanes cost as much as filled ones. JMH HmacBenchmark here
-     * (AVX-512, 16 lanes): a batch of 2 is 645 ns per verification, of 4 348 ns, a full one 88 ns, and one
-     * scalar check (SHA-NI) 233 ns, so a batch costs about 1.4 us whatever it holds and pays from about 6-7
-     * entries. Not measured here with AVX2 (8 lanes, two groups per batch): JoinHmacBatch's own figures put
-     * the crossover there near 8 against the JDK Mac.
+     * (AVX-512, 16 lanes): a batch of 2 is 645 ns per verification, of 4 348 ns, a full one 88 ns, so a
+     * batch costs about 1.4 us whatever it holds. One scalar check cost 233 ns on the JDK's SHA-NI path,
+     * so batches paid from about 6-7 entries; with the native SHA-NI path ({@link HmacSha256#singlePath()}
+     * {@code native}: 100 ns per check, 2026-12-03) they pay only from about 14. Not measured here with
+     * AVX2 (8 lanes, two groups per batch).
      */
-    static final int MIN_BATCH = 7;
+    static final int MIN_BATCH = "native".equals(HmacSha256.singlePath()) ? 14 : 7;
 
     /** Hashes the entries offered since {@link #clear}, when there are at least {@link #MIN_BATCH}. */
     void compute()

@@ -37,8 +37,8 @@ final class AckHmacBatchTest
         int linkType;
         try
         {
-            // 2,000 connections with 3 joins each, 400 open at a time: a burst holds several joins' third ACKs.
-            TraceGenerator.generate(new TraceGenerator.Config(2_000, 3, 2_000, 500, 11, 0.2, 400), trace);
+            // 2,000 connections with 3 joins each, all open at once: a burst holds many joins' third ACKs (batches pay from AckHmacBatch.MIN_BATCH).
+            TraceGenerator.generate(new TraceGenerator.Config(2_000, 3, 2_000, 500, 11, 0.2, 2_000), trace);
             try (PcapReader reader = new PcapReader(trace))
             {
                 linkType = reader.linkType();

@@ -788,4 +788,289 @@ public class shim_h {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class mpdp_sha_ni {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(shim_h.C_INT);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_sha_ni");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int mpdp_sha_ni(void)
+     * }
+     */
+    public static FunctionDescriptor mpdp_sha_ni$descriptor() {
+        return mpdp_sha_ni.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int mpdp_sha_ni(void)
+     * }
+     */
+    public static MethodHandle mpdp_sha_ni$handle() {
+        return mpdp_sha_ni.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int mpdp_sha_ni(void)
+     * }
+     */
+    public static MemorySegment mpdp_sha_ni$address() {
+        return mpdp_sha_ni.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int mpdp_sha_ni(void)
+     * }
+     */
+    public static int mpdp_sha_ni() {
+        var mh$ = mpdp_sha_ni.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_sha_ni");
+            }
+            return (int) mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class mpdp_hmac_sha256_u64 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(shim_h.C_INT, shim_h.C_POINTER, shim_h.C_INT, shim_h.C_LONG_LONG, shim_h.C_POINTER, shim_h.C_INT);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_hmac_sha256_u64");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256_u64(const uint32_t *midstates, uint32_t offset, uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static FunctionDescriptor mpdp_hmac_sha256_u64$descriptor() {
+        return mpdp_hmac_sha256_u64.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256_u64(const uint32_t *midstates, uint32_t offset, uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static MethodHandle mpdp_hmac_sha256_u64$handle() {
+        return mpdp_hmac_sha256_u64.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256_u64(const uint32_t *midstates, uint32_t offset, uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static MemorySegment mpdp_hmac_sha256_u64$address() {
+        return mpdp_hmac_sha256_u64.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256_u64(const uint32_t *midstates, uint32_t offset, uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static int mpdp_hmac_sha256_u64(MemorySegment midstates, int offset, long message, MemorySegment out, int out_offset) {
+        var mh$ = mpdp_hmac_sha256_u64.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_hmac_sha256_u64", midstates, offset, message, out, out_offset);
+            }
+            return (int) mh$.invokeExact(midstates, offset, message, out, out_offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class mpdp_hmac_sha256 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(shim_h.C_INT, shim_h.C_POINTER, shim_h.C_INT, shim_h.C_POINTER, shim_h.C_INT, shim_h.C_POINTER, shim_h.C_INT);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_hmac_sha256");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256(const uint32_t *midstates, uint32_t offset, const uint8_t *message, uint32_t length, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static FunctionDescriptor mpdp_hmac_sha256$descriptor() {
+        return mpdp_hmac_sha256.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256(const uint32_t *midstates, uint32_t offset, const uint8_t *message, uint32_t length, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static MethodHandle mpdp_hmac_sha256$handle() {
+        return mpdp_hmac_sha256.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256(const uint32_t *midstates, uint32_t offset, const uint8_t *message, uint32_t length, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static MemorySegment mpdp_hmac_sha256$address() {
+        return mpdp_hmac_sha256.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int mpdp_hmac_sha256(const uint32_t *midstates, uint32_t offset, const uint8_t *message, uint32_t length, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static int mpdp_hmac_sha256(MemorySegment midstates, int offset, MemorySegment message, int length, MemorySegment out, int out_offset) {
+        var mh$ = mpdp_hmac_sha256.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_hmac_sha256", midstates, offset, message, length, out, out_offset);
+            }
+            return (int) mh$.invokeExact(midstates, offset, message, length, out, out_offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class mpdp_hmac_sha256_u64_batch {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(shim_h.C_POINTER, shim_h.C_POINTER, shim_h.C_POINTER, shim_h.C_INT, shim_h.C_POINTER);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_hmac_sha256_u64_batch");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void mpdp_hmac_sha256_u64_batch(const uint32_t *midstates, const int32_t *offsets, const uint64_t *messages, uint32_t count, uint32_t *out)
+     * }
+     */
+    public static FunctionDescriptor mpdp_hmac_sha256_u64_batch$descriptor() {
+        return mpdp_hmac_sha256_u64_batch.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void mpdp_hmac_sha256_u64_batch(const uint32_t *midstates, const int32_t *offsets, const uint64_t *messages, uint32_t count, uint32_t *out)
+     * }
+     */
+    public static MethodHandle mpdp_hmac_sha256_u64_batch$handle() {
+        return mpdp_hmac_sha256_u64_batch.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void mpdp_hmac_sha256_u64_batch(const uint32_t *midstates, const int32_t *offsets, const uint64_t *messages, uint32_t count, uint32_t *out)
+     * }
+     */
+    public static MemorySegment mpdp_hmac_sha256_u64_batch$address() {
+        return mpdp_hmac_sha256_u64_batch.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void mpdp_hmac_sha256_u64_batch(const uint32_t *midstates, const int32_t *offsets, const uint64_t *messages, uint32_t count, uint32_t *out)
+     * }
+     */
+    public static void mpdp_hmac_sha256_u64_batch(MemorySegment midstates, MemorySegment offsets, MemorySegment messages, int count, MemorySegment out) {
+        var mh$ = mpdp_hmac_sha256_u64_batch.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_hmac_sha256_u64_batch", midstates, offsets, messages, count, out);
+            }
+            mh$.invokeExact(midstates, offsets, messages, count, out);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class mpdp_sha256_midstates {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(shim_h.C_LONG_LONG, shim_h.C_LONG_LONG, shim_h.C_POINTER, shim_h.C_INT);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_sha256_midstates");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *midstates, uint32_t offset)
+     * }
+     */
+    public static FunctionDescriptor mpdp_sha256_midstates$descriptor() {
+        return mpdp_sha256_midstates.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *midstates, uint32_t offset)
+     * }
+     */
+    public static MethodHandle mpdp_sha256_midstates$handle() {
+        return mpdp_sha256_midstates.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *midstates, uint32_t offset)
+     * }
+     */
+    public static MemorySegment mpdp_sha256_midstates$address() {
+        return mpdp_sha256_midstates.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *midstates, uint32_t offset)
+     * }
+     */
+    public static void mpdp_sha256_midstates(long key1, long key2, MemorySegment midstates, int offset) {
+        var mh$ = mpdp_sha256_midstates.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_sha256_midstates", key1, key2, midstates, offset);
+            }
+            mh$.invokeExact(key1, key2, midstates, offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }
