@@ -28,5 +28,5 @@ jextract --output "$out" --target-package org.mpdp.dpdk.ffi --header-class-name 
   --include-function mpdp_pktmbuf_append --include-function mpdp_errno \
   --include-function mpdp_lcore_id --include-function mpdp_rdtsc --include-function mpdp_tsc_hz --include-function mpdp_noop \
   --include-function mpdp_sha_ni --include-function mpdp_hmac_sha256_u64 --include-function mpdp_hmac_sha256 \
-  --include-function mpdp_hmac_sha256_u64_batch --include-function mpdp_sha256_midstates \
+  --include-function mpdp_hmac_sha256_u64_batch --include-function mpdp_sha256_midstates --include-function mpdp_sha256_u64 \
   "$here/src/main/c/mpdp_shim.h"

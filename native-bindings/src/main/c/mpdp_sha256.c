@@ -154,11 +154,27 @@ SHA_TARGET void mpdp_hmac_sha256_u64_batch(const uint32_t *midstates, const int3
     }
 }
 
+/* FIPS 180-4 5.3.3. */
+static const uint32_t IV256[8] = {
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+};
+
+/* SHA-256 of one 8-byte message (an MPTCP key: RFC 8684 3.1 token and IDSN): one padded block. */
+SHA_TARGET void mpdp_sha256_u64(uint64_t message, uint32_t *out, uint32_t out_offset)
+{
+    uint32_t w[16] = {0};
+    w[0] = (uint32_t)(message >> 32);
+    w[1] = (uint32_t)message;
+    w[2] = 0x80000000u;
+    w[15] = 64;
+    uint32_t h[8];
+    memcpy(h, IV256, sizeof h);
+    compress(h, w);
+    memcpy(out + out_offset, h, sizeof h);
+}
+
 SHA_TARGET void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *midstates, uint32_t offset)
 {
-    static const uint32_t iv[8] = {
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    };
     const uint32_t pads[2] = {0x36363636u, 0x5c5c5c5cu};
     for (int p = 0; p < 2; p++)
     {
@@ -172,7 +188,7 @@ SHA_TARGET void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *mi
             w[i] = pads[p];
         }
         uint32_t *h = midstates + offset + 8 * p;
-        memcpy(h, iv, sizeof iv);
+        memcpy(h, IV256, sizeof IV256);
         compress(h, w);
     }
 }

@@ -22,3 +22,4 @@ int mpdp_hmac_sha256_u64(const uint32_t *midstates, uint32_t offset, uint64_t me
 int mpdp_hmac_sha256(const uint32_t *midstates, uint32_t offset, const uint8_t *message, uint32_t length, uint32_t *out, uint32_t out_offset);
 void mpdp_hmac_sha256_u64_batch(const uint32_t *midstates, const int32_t *offsets, const uint64_t *messages, uint32_t count, uint32_t *out);
 void mpdp_sha256_midstates(uint64_t key1, uint64_t key2, uint32_t *midstates, uint32_t offset);
+void mpdp_sha256_u64(uint64_t message, uint32_t *out, uint32_t out_offset);

@@ -32,6 +32,8 @@ public final class Sha256Ni
         shim_h.mpdp_hmac_sha256$descriptor()) : null;
     private static final MethodHandle HMAC_U64_BATCH = AVAILABLE ? link(shim_h.mpdp_hmac_sha256_u64_batch$address(),
         shim_h.mpdp_hmac_sha256_u64_batch$descriptor()) : null;
+    private static final MethodHandle HASH_U64 = AVAILABLE ? link(shim_h.mpdp_sha256_u64$address(),
+        shim_h.mpdp_sha256_u64$descriptor()) : null;
     private static final MethodHandle MIDSTATES = AVAILABLE ? link(shim_h.mpdp_sha256_midstates$address(),
         shim_h.mpdp_sha256_midstates$descriptor()) : null;
 
@@ -178,6 +180,26 @@ public final class Sha256Ni
         try
         {
             MIDSTATES.invokeExact(key1, key2, midstates, offset);
+        }
+        catch (final Throwable ex)
+        {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    /**
+     * SHA-256 of one 8-byte message (an MPTCP key, for its token and IDSN): one compression.
+     *
+     * @param message   the 8 bytes as a big-endian long.
+     * @param out       destination of 8 words.
+     * @param outOffset index in words of word 0.
+     */
+    public static void sha256(final long message, final MemorySegment out, final int outOffset)
+    {
+        check(out, outOffset, 8);
+        try
+        {
+            HASH_U64.invokeExact(message, out, outOffset);
         }
         catch (final Throwable ex)
         {

@@ -104,6 +104,24 @@ final class Sha256NiTest
     }
 
     @Test
+    void shouldHashEightByteMessagesAsTheJdkDoes() throws Exception
+    {
+        final SplittableRandom random = new SplittableRandom(1);
+        final int[] out = new int[12];
+        for (int i = 0; i < 200; i++)
+        {
+            final long key = random.nextLong();
+            Sha256Ni.sha256(key, MemorySegment.ofArray(out), 4);
+            final ByteBuffer d = ByteBuffer.wrap(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(ByteBuffer.allocate(8).putLong(key).array()));
+            for (int w = 0; w < 8; w++)
+            {
+                assertEquals(d.getInt(), out[4 + w], "key " + Long.toHexString(key) + " word " + w);
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseIndexesOutsideTheArrays()
     {
         final MemorySegment ms = MemorySegment.ofArray(new int[RECORD]);

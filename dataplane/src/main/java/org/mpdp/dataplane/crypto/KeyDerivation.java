@@ -21,6 +21,7 @@ public final class KeyDerivation
 
     private final int[] w = new int[Sha1.SCHEDULE_INTS];
     private final int[] state = new int[Sha256.STATE_INTS];
+    private final java.lang.foreign.MemorySegment stateSegment = java.lang.foreign.MemorySegment.ofArray(state);
     private int token;
     private long idsn;
 
@@ -32,9 +33,17 @@ public final class KeyDerivation
      */
     public KeyDerivation deriveV1(final long key)
     {
-        block(key);
-        Sha256.initialState(state, 0);
-        Sha256.compress(state, 0, w);
+        if (org.mpdp.dpdk.Sha256Ni.AVAILABLE)
+        {
+            // One SHA-NI compression instead of about 320 ns in Java: twice for every new v1 connection.
+            org.mpdp.dpdk.Sha256Ni.sha256(key, stateSegment, 0);
+        }
+        else
+        {
+            block(key);
+            Sha256.initialState(state, 0);
+            Sha256.compress(state, 0, w);
+        }
         token = state[0];
         idsn = ((long)state[6] << 32) | (state[7] & 0xFFFF_FFFFL);
         return this;

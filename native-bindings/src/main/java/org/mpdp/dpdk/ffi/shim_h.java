@@ -1073,4 +1073,61 @@ public class shim_h {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class mpdp_sha256_u64 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(shim_h.C_LONG_LONG, shim_h.C_POINTER, shim_h.C_INT);
+
+        public static final MemorySegment ADDR = shim_h.findOrThrow("mpdp_sha256_u64");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void mpdp_sha256_u64(uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static FunctionDescriptor mpdp_sha256_u64$descriptor() {
+        return mpdp_sha256_u64.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void mpdp_sha256_u64(uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static MethodHandle mpdp_sha256_u64$handle() {
+        return mpdp_sha256_u64.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void mpdp_sha256_u64(uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static MemorySegment mpdp_sha256_u64$address() {
+        return mpdp_sha256_u64.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void mpdp_sha256_u64(uint64_t message, uint32_t *out, uint32_t out_offset)
+     * }
+     */
+    public static void mpdp_sha256_u64(long message, MemorySegment out, int out_offset) {
+        var mh$ = mpdp_sha256_u64.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mpdp_sha256_u64", message, out, out_offset);
+            }
+            mh$.invokeExact(message, out, out_offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }
