@@ -47,7 +47,7 @@ final class DebianAbiProbeIT
             check(bash(". scripts/lib/debroot.sh; mpdp_debroot_unpack '" + tar.out.trim() + "' '" + root + "' && " +
                 "mpdp_debroot_mount '" + root + "'", 600), "unpack and mount the trixie root");
             for (final String file : List.of("src/test/c/layout_probe.c", "src/test/c/shim_abi.c",
-                "src/main/c/mpdp_shim.c", "src/main/c/mpdp_shim.h"))
+                "src/main/c/mpdp_shim.c", "src/main/c/mpdp_sha256.c", "src/main/c/mpdp_shim.h"))
             {
                 final Path source = Path.of(file);
                 Files.copy(source, root.resolve("tmp").resolve(source.getFileName()));
@@ -60,7 +60,7 @@ final class DebianAbiProbeIT
             LayoutProbeTest.assertAgree(c, LayoutProbeTest.javaSide(2411));
 
             final Result shim = chroot(root, "gcc -O2 -fPIC -shared -Wall -Wextra -Werror " + CFLAGS +
-                " -o /tmp/libmpdp_shim.so /tmp/mpdp_shim.c " + SHIM_LIBS + " && gcc -Wall -Werror -o /tmp/shim_abi " +
+                " -o /tmp/libmpdp_shim.so /tmp/mpdp_shim.c /tmp/mpdp_sha256.c " + SHIM_LIBS + " && gcc -Wall -Werror -o /tmp/shim_abi " +
                 "/tmp/shim_abi.c -L/tmp -lmpdp_shim && LD_LIBRARY_PATH=/tmp /tmp/shim_abi");
             check(shim, "the shim in the trixie root");
             assertTrue(shim.out.contains("release 2411\n"), shim.out);
