@@ -116,6 +116,9 @@ final class LiveRun
                 "--file %s)%n", config.layout().mode().toString().toLowerCase(Locale.ROOT).replace('_', '-'), pipeline.workers(), pipeline.ports().size(),
                 eal.hugepages() ? "on hugepages" : "with --no-huge", countersPath, countersPath);
             pipeline.ports().forEach(p -> out.println("  " + p + ", link " + p.link()));
+            out.printf(Locale.ROOT, "mpdp run: HMACs: single checks %s, third-ACK batches on the Vector API (%s) from %d " +
+                "per burst%n", hmacPath(), org.mpdp.dataplane.crypto.JoinHmacBatch.shape(),
+                org.mpdp.dataplane.track.Tracker.ackHmacBatchMin());
             if (config.counters().telemetry())
             {
                 org.mpdp.dataplane.telemetry.MpdpTelemetry.register(counters.counters().reader());
@@ -298,5 +301,16 @@ final class LiveRun
                 // a signal: the loop condition sees it
             }
         }
+    }
+
+    /** @return the single-check HMAC path in words a user can act on (see README, "HMACs on SHA-NI"). */
+    static String hmacPath()
+    {
+        return switch (org.mpdp.dataplane.crypto.HmacSha256.singlePath())
+        {
+            case "native" -> "native (SHA-NI, in the shim)";
+            case "jdk" -> "on the JDK's SHA-256" + (org.mpdp.dpdk.Sha256Ni.AVAILABLE ? "" : " (no SHA-NI here, or no shim)");
+            default -> "on the pure-Java SHA-256 (-Dmpdp.crypto.single=midstate)";
+        };
     }
 }

@@ -78,6 +78,12 @@ final class RunCommandIT
         assertEquals(0, r.exit(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("mbufs still in use after the ports closed 0"), r.stdout());
         assertTrue(r.stdout().matches("(?s).*mpdp run: stopped; [1-9][0-9,]* packets processed.*"), r.stdout());
+        // Which HMAC path runs: the native one exactly where the CPU has the SHA extensions.
+        final boolean shaNi = Files.readString(Path.of("/proc/cpuinfo")).contains(" sha_ni");
+        assertTrue(r.stdout().contains(shaNi ? "mpdp run: HMACs: single checks native (SHA-NI, in the shim), third-ACK " +
+            "batches on the Vector API (" : "mpdp run: HMACs: single checks on the JDK's SHA-256"), r.stdout());
+        assertTrue(r.stdout().matches("(?s).*third-ACK batches on the Vector API \\(S_[0-9]+_BIT\\) from " +
+            (shaNi ? 14 : 7) + " per burst\n.*"), r.stdout());
         final Cmd.Result missing = ChildJvm.run(TIMEOUT, MpdpCommand.class, "run", "--config", "/nonexistent.yaml");
         assertEquals(2, missing.exit());
         assertEquals("/nonexistent.yaml: no such config file\n", errors(missing));

@@ -187,6 +187,12 @@ public final class Tracker implements AutoCloseable
         ackHmacs.compute();
     }
 
+    /** @return fewest third-ACK HMACs in a burst that go to the Vector API batch (it follows the scalar path). */
+    public static int ackHmacBatchMin()
+    {
+        return AckHmacBatch.MIN_BATCH;
+    }
+
     /** @return third-ACK HMACs computed in batches so far. */
     public long batchedAckHmacs()
     {
