@@ -1,7 +1,9 @@
 package org.mpdp.dpdk;
 
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 import org.mpdp.dpdk.ffi.shim_h;
@@ -70,7 +72,7 @@ public final class Sha256Ni
         }
     }
 
-    private static MethodHandle link(final MemorySegment address, final java.lang.foreign.FunctionDescriptor d)
+    private static MethodHandle link(final MemorySegment address, final FunctionDescriptor d)
     {
         return Linker.nativeLinker().downcallHandle(address, d, CRITICAL_HEAP);
     }
@@ -153,7 +155,7 @@ public final class Sha256Ni
         }
         for (int i = 0; i < count; i++)
         {
-            check(midstates, offsets.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, i), 16);
+            check(midstates, offsets.getAtIndex(ValueLayout.JAVA_INT, i), 16);
         }
         try
         {

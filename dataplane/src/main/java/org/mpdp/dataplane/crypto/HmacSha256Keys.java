@@ -1,5 +1,9 @@
 package org.mpdp.dataplane.crypto;
 
+import java.lang.foreign.MemorySegment;
+
+import org.mpdp.dpdk.Sha256Ni;
+
 /**
  * A fixed-capacity table of precomputed HMAC-SHA256 keys (MPTCP v1), one {@link HmacSha256} midstate record
  * per slot, stored array-of-structures so that one connection's key is one 64-byte cache line and the batched
@@ -22,8 +26,8 @@ public final class HmacSha256Keys
     private final int[] midstates;
     /** The raw keys too: the JDK digest path (SHA-NI) hashes the padded key itself. */
     private final long[] keys;
-    /** A heap view of {@code midstates} for the native HMAC ({@link org.mpdp.dpdk.Sha256Ni}); made once. */
-    private final java.lang.foreign.MemorySegment midstatesSegment;
+    /** A heap view of {@code midstates} for the native HMAC ({@link Sha256Ni}); made once. */
+    private final MemorySegment midstatesSegment;
     private final HmacSha256 engine = new HmacSha256();
 
     /**
@@ -38,7 +42,7 @@ public final class HmacSha256Keys
         this.capacity = capacity;
         this.midstates = new int[capacity * SLOT_INTS];
         this.keys = new long[capacity * 2];
-        this.midstatesSegment = java.lang.foreign.MemorySegment.ofArray(midstates);
+        this.midstatesSegment = MemorySegment.ofArray(midstates);
     }
 
     /**
@@ -58,10 +62,10 @@ public final class HmacSha256Keys
      */
     public void setKey(final int slot, final long key1, final long key2)
     {
-        if (org.mpdp.dpdk.Sha256Ni.AVAILABLE)
+        if (Sha256Ni.AVAILABLE)
         {
             // Two SHA-NI compressions instead of two in Java (about 650 ns): once per connection and key order.
-            org.mpdp.dpdk.Sha256Ni.midstates(key1, key2, midstatesSegment, offset(slot));
+            Sha256Ni.midstates(key1, key2, midstatesSegment, offset(slot));
         }
         else
         {
@@ -116,7 +120,7 @@ public final class HmacSha256Keys
         return midstates;
     }
 
-    java.lang.foreign.MemorySegment midstatesSegment()
+    MemorySegment midstatesSegment()
     {
         return midstatesSegment;
     }

@@ -1,5 +1,9 @@
 package org.mpdp.dataplane.crypto;
 
+import java.lang.foreign.MemorySegment;
+
+import org.mpdp.dpdk.Sha256Ni;
+
 /**
  * Token and initial data sequence number (IDSN) from a 64-bit MPTCP key. A key is one padded block, so each
  * derivation is a single compression from the initial value, with no allocation.
@@ -21,7 +25,7 @@ public final class KeyDerivation
 
     private final int[] w = new int[Sha1.SCHEDULE_INTS];
     private final int[] state = new int[Sha256.STATE_INTS];
-    private final java.lang.foreign.MemorySegment stateSegment = java.lang.foreign.MemorySegment.ofArray(state);
+    private final MemorySegment stateSegment = MemorySegment.ofArray(state);
     private int token;
     private long idsn;
 
@@ -33,10 +37,10 @@ public final class KeyDerivation
      */
     public KeyDerivation deriveV1(final long key)
     {
-        if (org.mpdp.dpdk.Sha256Ni.AVAILABLE)
+        if (Sha256Ni.AVAILABLE)
         {
             // One SHA-NI compression instead of about 320 ns in Java: twice for every new v1 connection.
-            org.mpdp.dpdk.Sha256Ni.sha256(key, stateSegment, 0);
+            Sha256Ni.sha256(key, stateSegment, 0);
         }
         else
         {
